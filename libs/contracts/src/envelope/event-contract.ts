@@ -1,0 +1,93 @@
+/**
+ * Declares a versioned event payload class. The class is the contract: its class-validator decorators validate
+ * incoming data, the JSON Schema and AsyncAPI documents are generated from it, and publishers/handlers use the
+ * class as the typed key (`publish(DeploymentRequestedV1, data)`).
+ *
+ * A published version is frozen: only optional fields may be added. Anything else is a new class `...V<N+1>`
+ * in its own file, published beside the old one, with an upcaster (see `upcasters.ts`).
+ */
+export interface EventContractOptions {
+  domain: string;
+  /** Omitted when the entity is the domain itself: `deployment.requested`, `alert.raised`. */
+  entity?: string;
+  /** past-tense verb, kebab-case: `requested`, `rolled-back` */
+  verb: string;
+  version: number;
+  /** One or two sentences for the generated docs. */
+  description: string;
+  /** Which service publishes it (for the AsyncAPI document). */
+  producer: string;
+  /** Field of the payload that names the aggregate; used as the CloudEvent `subject` and the outbox ordering key. */
+  subjectField?: string;
+}
+
+export interface EventDefinition<T extends object = object> extends EventContractOptions {
+  /** `io.cloudwright.deployment.requested.v1` */
+  type: string;
+  /** NATS subject without any deployment prefix: `cw.evt.deployment.requested.v1` */
+  subject: string;
+  /** `deployment.requested` — the name shared by every version of this event. */
+  family: string;
+  /** `deployment.requested.v1` — the key of the event map. */
+  name: string;
+  payload: EventClass<T>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type EventClass<T extends object = any> = new (...args: any[]) => T;
+
+const SEGMENT = /^[a-z][a-z0-9-]*$/;
+const definitions = new Map<EventClass, EventDefinition>();
+const byType = new Map<string, EventDefinition>();
+
+export const EVENT_TYPE_PREFIX = 'io.cloudwright.';
+export const EVENT_SUBJECT_PREFIX = 'cw.evt.';
+
+export function EventContract(options: EventContractOptions) {
+  return <C extends EventClass>(target: C): C => {
+    for (const [key, value] of [['domain', options.domain], ['entity', options.entity], ['verb', options.verb]] as const) {
+      if (value !== undefined && !SEGMENT.test(value)) throw new Error(`@EventContract on ${target.name}: ${key} "${value}" must be kebab-case`);
+    }
+    if (!Number.isInteger(options.version) || options.version < 1) {
+      throw new Error(`@EventContract on ${target.name}: version must be a positive integer`);
+    }
+    const family = [options.domain, options.entity, options.verb].filter(Boolean).join('.');
+    const name = `${family}.v${options.version}`;
+    const definition: EventDefinition = {
+      ...options,
+      family,
+      name,
+      type: `${EVENT_TYPE_PREFIX}${name}`,
+      subject: `${EVENT_SUBJECT_PREFIX}${name}`,
+      payload: target,
+    };
+    const clash = byType.get(definition.type);
+    if (clash && clash.payload !== target) {
+      throw new Error(`event type ${definition.type} is declared twice (${clash.payload.name} and ${target.name})`);
+    }
+    definitions.set(target, definition);
+    byType.set(definition.type, definition);
+    return target;
+  };
+}
+
+export function eventDefinitionOf<T extends object>(payload: EventClass<T>): EventDefinition<T> {
+  const definition = definitions.get(payload);
+  if (!definition) throw new Error(`${payload.name} is not an event contract (missing @EventContract)`);
+  return definition as EventDefinition<T>;
+}
+
+export function findEventDefinition(type: string): EventDefinition | undefined {
+  return byType.get(type);
+}
+
+/** Every event contract loaded so far (import `EVENT_MAP` from the package entry to load them all). */
+export function allEventDefinitions(): EventDefinition[] {
+  return [...byType.values()].sort((a, b) => a.type.localeCompare(b.type));
+}
+
+/** Parses `io.cloudwright.<family>.v<N>` into its family and version. */
+export function parseEventType(type: string): { family: string; version: number } | undefined {
+  const match = /^io\.cloudwright\.([a-z0-9.-]+)\.v(\d+)$/.exec(type);
+  return match ? { family: match[1]!, version: Number(match[2]) } : undefined;
+}
