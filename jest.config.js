@@ -14,6 +14,7 @@ const swc = [
 ];
 const moduleNameMapper = {
   '^@cloudwright/contracts$': '<rootDir>/libs/contracts/src/index.ts',
+  '^@cloudwright/contracts/testing$': '<rootDir>/libs/contracts/src/testing/index.ts',
   '^@cloudwright/messaging$': '<rootDir>/libs/messaging/src/index.ts',
   '^@cloudwright/devenv$': '<rootDir>/libs/devenv/src/index.ts',
 };
@@ -27,6 +28,8 @@ const common = {
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],
 };
 module.exports = {
+  // integration tests wait for real servers; unit tests finish far below this
+  testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['**/*.spec.ts'] },
     {
@@ -35,7 +38,6 @@ module.exports = {
       testMatch: ['**/*.integration-spec.ts'],
       globalSetup: '<rootDir>/libs/devenv/src/jest/global-setup.ts',
       globalTeardown: '<rootDir>/libs/devenv/src/jest/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };
