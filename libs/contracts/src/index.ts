@@ -6,3 +6,7 @@ export * from './errors/error-codes';
 export * from './topology';
 export * from './deployment/deployment-requested.v1';
 export * from './event-map';
+export * from './schema/json-value';
+export * from './schema/json-schema';
+export * from './schema/asyncapi';
+export * from './schema/event-docs';

@@ -82,6 +82,10 @@ export class PlanReferenceV1 {
   sizeBytes!: number;
 }
 
+/**
+ * On the property holding a `DeploymentPlanV1`: exactly one of `inline` and `ref`. It sits on the parent's property
+ * (not inside the plan) so the error names the plan (`data.plan`), not an unrelated field of it.
+ */
 function InlineXorRef(options?: ValidationOptions) {
   return (object: object, propertyName: string) =>
     registerDecorator({
@@ -90,11 +94,29 @@ function InlineXorRef(options?: ValidationOptions) {
       propertyName,
       options,
       validator: {
-        validate: (_value: unknown, args: ValidationArguments) => {
-          const plan = args.object as DeploymentPlanV1;
+        validate: (value: unknown) => {
+          if (typeof value !== 'object' || value === null || Array.isArray(value)) return true; // reported by @IsObject
+          const plan = value as Partial<DeploymentPlanV1>;
           return (plan.inline === undefined) !== (plan.ref === undefined);
         },
-        defaultMessage: () => 'exactly one of plan.inline (the plan JSON) and plan.ref (where it was uploaded) is required',
+        defaultMessage: (args: ValidationArguments) =>
+          `exactly one of ${args.property}.inline (the plan JSON) and ${args.property}.ref (where it was uploaded) is required`,
+      },
+    });
+}
+
+/** A JSON object whose values are all strings (labels). */
+function StringRecord(options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'stringRecord',
+      target: object.constructor,
+      propertyName,
+      options,
+      validator: {
+        validate: (value: unknown) =>
+          typeof value !== 'object' || value === null || Array.isArray(value) || Object.values(value).every((v) => typeof v === 'string'),
+        defaultMessage: (args: ValidationArguments) => `every value of ${args.property} must be a string`,
       },
     });
 }
@@ -102,7 +124,6 @@ function InlineXorRef(options?: ValidationOptions) {
 /** The Terraform plan, as `terraform show -json` prints it: inline, or a reference when large. */
 export class DeploymentPlanV1 {
   @IsIn(['terraform-plan-json'])
-  @InlineXorRef()
   format!: 'terraform-plan-json';
 
   /** The plan JSON itself (exactly one of `inline` and `ref`). */
@@ -112,6 +133,7 @@ export class DeploymentPlanV1 {
   inline?: Record<string, unknown>;
 
   @ValidateIf((plan: DeploymentPlanV1) => plan.ref !== undefined)
+  @IsObject()
   @ValidateNested()
   @Type(() => PlanReferenceV1)
   ref?: PlanReferenceV1;
@@ -191,10 +213,13 @@ export class DeploymentRequestedV1 {
   @TargetCloudList()
   targetClouds!: TargetCloud[];
 
+  @IsObject()
+  @InlineXorRef()
   @ValidateNested()
   @Type(() => DeploymentPlanV1)
   plan!: DeploymentPlanV1;
 
+  @IsObject()
   @ValidateNested()
   @Type(() => CiMetadataV1)
   ci!: CiMetadataV1;
@@ -202,6 +227,7 @@ export class DeploymentRequestedV1 {
   /** Free-form labels shown on dashboards (team, ticket, …). */
   @IsOptional()
   @IsObject()
+  @StringRecord()
   labels?: Record<string, string>;
 }
 

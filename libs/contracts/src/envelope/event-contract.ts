@@ -83,11 +83,12 @@ export function findEventDefinition(type: string): EventDefinition | undefined {
 
 /** Every event contract loaded so far (import `EVENT_MAP` from the package entry to load them all). */
 export function allEventDefinitions(): EventDefinition[] {
-  return [...byType.values()].sort((a, b) => a.type.localeCompare(b.type));
+  // Ordinal, not localeCompare: generated documents must not depend on the machine's ICU collation.
+  return [...byType.values()].sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
 }
 
 /** Parses `io.cloudwright.<family>.v<N>` into its family and version. */
 export function parseEventType(type: string): { family: string; version: number } | undefined {
   const match = /^io\.cloudwright\.([a-z0-9.-]+)\.v(\d+)$/.exec(type);
-  return match ? { family: match[1]!, version: Number(match[2]) } : undefined;
+  return match ? { family: match[1], version: Number(match[2]) } : undefined;
 }

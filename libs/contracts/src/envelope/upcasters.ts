@@ -21,7 +21,7 @@ export function registerUpcaster<From extends object, To extends object>(upcaste
     throw new Error(`upcaster ${from.name} -> ${to.name} must go from one version of an event to the next`);
   }
   if (upcasters.has(from.type)) throw new Error(`an upcaster from ${from.name} is already registered`);
-  upcasters.set(from.type, upcaster as Upcaster);
+  upcasters.set(from.type, upcaster);
 }
 
 export class UpcastError extends Error {
@@ -46,7 +46,9 @@ export function upcastTo<T extends object>(event: CloudEvent<unknown>, target: E
     const step = upcasters.get(current.type);
     if (!step) throw new UpcastError(`no upcaster from ${current.type} towards ${want.type}`);
     const next = eventDefinitionOf(step.to);
-    current = { ...current, type: next.type, data: step.upcast(current.data, current) };
+    // `dataschema` described the stored version's data, not the upcast one: drop it rather than lie.
+    const { dataschema: _stale, ...rest } = current;
+    current = { ...rest, type: next.type, data: step.upcast(current.data, current) };
   }
   return current;
 }

@@ -12,8 +12,14 @@ export interface FieldError {
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
-const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+/** CloudEvent `id`: an RFC 9562 UUID (versions 1-8). Shared with the generated JSON Schema. */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+/** CloudEvent `time`. */
+export const RFC3339_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+/** CloudEvent `type` of a Cloudwright event. */
+export const EVENT_TYPE_PATTERN = /^io\.cloudwright\.[a-z0-9.-]+\.v\d+$/;
+const UUID = UUID_PATTERN;
+const RFC3339 = RFC3339_PATTERN;
 
 function flatten(errors: ValidationError[], prefix: string, out: FieldError[]): FieldError[] {
   for (const error of errors) {
@@ -29,7 +35,7 @@ export function validatePayload<T extends object>(payload: EventClass<T>, data: 
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return { ok: false, errors: [{ path: prefix, message: `${prefix} must be a JSON object` }] };
   }
-  const instance = plainToInstance(payload, data, { enableImplicitConversion: false }) as T;
+  const instance = plainToInstance<T, object>(payload, data, { enableImplicitConversion: false });
   const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
   if (errors.length) return { ok: false, errors: flatten(errors, prefix, []) };
   return { ok: true, value: instance };
@@ -50,7 +56,7 @@ export function validateEnvelope(raw: unknown): Validated<CloudEvent<unknown>> {
   if (e.specversion !== CLOUDEVENTS_SPEC_VERSION) errors.push({ path: 'specversion', message: `specversion must be "${CLOUDEVENTS_SPEC_VERSION}"` });
   requireString('id', (v) => UUID.test(v), 'a UUID');
   requireString('source');
-  requireString('type', (v) => /^io\.cloudwright\.[a-z0-9.-]+\.v\d+$/.test(v), 'io.cloudwright.<domain>.<entity>.<verb>.v<N>');
+  requireString('type', (v) => EVENT_TYPE_PATTERN.test(v), 'io.cloudwright.<domain>.<entity>.<verb>.v<N>');
   requireString('time', (v) => RFC3339.test(v) && !Number.isNaN(Date.parse(v)), 'an RFC 3339 timestamp');
   requireString('correlationid');
   if (e.datacontenttype !== undefined && e.datacontenttype !== JSON_CONTENT_TYPE) {
