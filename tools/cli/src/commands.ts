@@ -1,5 +1,9 @@
 import { type CliCommand } from './command';
 import { eventsCommand } from './events/events.command';
+import { downCommand } from './runtime/down.command';
+import { dlqCommand } from './dlq/dlq.command';
+import { requestCommand } from './deployments/request.command';
+import { upCommand } from './platform/up.command';
 
 /** Every command, in the order `cloudwright --help` lists them. */
-export const commands: CliCommand[] = [eventsCommand];
+export const commands: CliCommand[] = [upCommand, downCommand, requestCommand, dlqCommand, eventsCommand];

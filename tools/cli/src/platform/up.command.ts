@@ -1,0 +1,156 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { findRepoRoot, findFreePort } from '@cloudwright/devenv';
+import { type CliCommand } from '../command';
+import { UsageError } from '../common/connection';
+import { bringUpInfrastructure, platformDataDir } from '../runtime/infrastructure';
+import { runDemo } from './demo';
+
+const USAGE = `usage: cloudwright up [--port <http port>] [--no-demo] [--exit-after-demo]
+
+Finds or starts NATS (JetStream) and PostgreSQL (CW_NATS_URL / CW_DATABASE_URL, else the local servers, else
+its own under .cloudwright/), starts the platform (the orchestrator: HTTP API, deployment intake, outbox relay),
+runs a demo end to end, and keeps running until Ctrl-C, which stops everything it started.
+  --port             HTTP port of the orchestrator (default CW_HTTP_PORT, else 8080, else a free port)
+  --no-demo          skip the demo
+  --exit-after-demo  stop everything after the demo; exit 0 when it passed (smoke test)`;
+
+async function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+async function waitForHealth(url: string, child: ChildProcess, logFile: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`the orchestrator exited with code ${child.exitCode} during start-up; last lines of ${logFile}:\n${tail(logFile)}`);
+    }
+    try {
+      const res = await fetch(`${url}/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`the orchestrator did not become healthy within ${timeoutMs / 1000} s; see ${logFile}:\n${tail(logFile)}`);
+}
+
+function tail(file: string, lines = 15): string {
+  try {
+    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+async function stopChild(child: ChildProcess, timeoutMs = 15_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  await exited;
+  clearTimeout(timer);
+}
+
+export const upCommand: CliCommand = {
+  name: 'up',
+  summary: 'find or start NATS and PostgreSQL, start the platform and run a demo end to end (Ctrl-C stops it)',
+  async run(argv) {
+    let values;
+    try {
+      ({ values } = parseArgs({ args: argv, options: { port: { type: 'string' }, 'no-demo': { type: 'boolean' }, 'exit-after-demo': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }));
+    } catch (error) {
+      console.error(`cloudwright up: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+      return 1;
+    }
+    if (values.help) {
+      console.log(USAGE);
+      return 0;
+    }
+    const root = findRepoRoot(__dirname);
+    const main = join(root, 'services/orchestrator/dist/main.js');
+    if (!existsSync(main)) {
+      console.error(`cloudwright up: ${main} is missing; run \`npm run build\` first (\`npm run up\` does)`);
+      return 1;
+    }
+    let port: number;
+    try {
+      const wanted = values.port ?? process.env.CW_HTTP_PORT;
+      if (wanted !== undefined) {
+        port = Number(wanted);
+        if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--port "${wanted}" must be a port number`);
+      } else {
+        port = (await portIsFree(8080)) ? 8080 : await findFreePort();
+      }
+    } catch (error) {
+      console.error(`cloudwright up: ${error instanceof Error ? error.message : String(error)}`);
+      return 1;
+    }
+
+    const infra = await bringUpInfrastructure();
+    const logDir = join(platformDataDir(), 'logs');
+    mkdirSync(logDir, { recursive: true });
+    const logFile = join(logDir, 'orchestrator.log');
+    const log = createWriteStream(logFile, { flags: 'a' });
+    const child = spawn(process.execPath, [main], {
+      env: { ...process.env, CW_NATS_URL: infra.natsUrl, CW_DATABASE_URL: infra.databaseUrl, CW_MIGRATE_ON_BOOT: 'true', CW_HTTP_PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.pipe(log);
+    child.stderr?.pipe(log);
+    const url = `http://127.0.0.1:${port}`;
+    let shuttingDown: Promise<void> | undefined;
+    const shutdown = () =>
+      (shuttingDown ??= (async () => {
+        console.log('\nstopping the orchestrator (draining its consumers) ...');
+        await stopChild(child);
+        await infra.stop();
+        log.end();
+        console.log('stopped.');
+      })());
+
+    try {
+      console.log(`starting the orchestrator (logs: ${logFile}) ...`);
+      await waitForHealth(url, child, logFile);
+      console.log(`orchestrator healthy at ${url}`);
+      let demoOk = true;
+      if (!values['no-demo']) demoOk = await runDemo({ root, apiUrl: url, natsUrl: infra.natsUrl });
+      if (values['exit-after-demo']) {
+        await shutdown();
+        return demoOk ? 0 : 1;
+      }
+      console.log(`
+Cloudwright is up.
+  API          ${url}/deployments
+  health       ${url}/health
+  metrics      ${url}/metrics
+  NATS         ${infra.natsUrl}
+  PostgreSQL   ${infra.databaseUrl.replace(/:[^:@/]*@/, ':***@')}
+Try:  npm run cloudwright -- request --plan examples/plans/web-stack.plan.json --stack web --env dev
+      npm run cloudwright -- dlq list
+Press Ctrl-C to stop everything this command started.`);
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+        child.once('exit', (code) => {
+          if (!shuttingDown) console.error(`the orchestrator exited unexpectedly (code ${code}); see ${logFile}`);
+          resolve();
+        });
+      });
+      await shutdown();
+      return 0;
+    } catch (error) {
+      console.error(`cloudwright up: ${error instanceof Error ? error.message : String(error)}`);
+      await shutdown();
+      return 1;
+    }
+  },
+};
