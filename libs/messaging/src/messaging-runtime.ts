@@ -63,6 +63,7 @@ export class MessagingRuntime {
   private readonly consumers: EventConsumer[] = [];
   private readonly subscriptions: Subscription[] = [];
   private started = false;
+  private connecting?: Promise<void>;
 
   constructor(readonly options: MessagingOptions) {
     this.topology = createTopology(options.topology);
@@ -104,6 +105,15 @@ export class MessagingRuntime {
 
   /** Connects to NATS, provisions the streams and (optionally) the tables. */
   async connect(): Promise<void> {
+    // concurrent callers (subscribe, start) share one connection attempt
+    this.connecting ??= this.doConnect().catch((error: unknown) => {
+      this.connecting = undefined;
+      throw error;
+    });
+    return this.connecting;
+  }
+
+  private async doConnect(): Promise<void> {
     if (this.nc) return;
     this.nc = await connectNats({ url: this.options.natsUrl, name: `cloudwright/${this.options.service}` });
     this.jsClient = jetstream(this.nc);
@@ -115,8 +125,10 @@ export class MessagingRuntime {
     this.relay = new OutboxRelay(this.options.dataSource, this.pub, { ...this.options.relay, schema: this.options.schema }, this.logger, this.metrics);
   }
 
-  /** Registers a handler; its durable consumer starts with `start()` (or at once when already started). */
+  /** Registers a handler (connecting first if needed); its durable consumer starts with `start()` (or at once when already started). */
   async subscribe<T extends object>(contract: EventClass<T>, handler: EventHandlerFn<T>, options: ConsumerOptions & { name: string }): Promise<EventConsumer<T>> {
+    // the consumer needs the JetStream client: registering before connect() must not fail
+    await this.connect();
     const consumer = new EventConsumer<T>(
       {
         js: this.js,
@@ -167,6 +179,7 @@ export class MessagingRuntime {
       }
     }
     this.nc = undefined;
+    this.connecting = undefined;
   }
 
   /** One indicator per dependency: postgres and nats (with the outbox backlog). */

@@ -229,9 +229,9 @@ export class EventConsumer<T extends object = object> {
       outcomes = ready.map(() => ({ error }));
     }
     for (let i = 0; i < ready.length; i++) {
-      const outcome = outcomes[i]!;
-      if ('error' in outcome) await this.onFailure(ready[i]!, outcome.error);
-      else ready[i]!.msg.ack();
+      const outcome = outcomes[i];
+      if ('error' in outcome) await this.onFailure(ready[i], outcome.error);
+      else ready[i].msg.ack();
     }
   }
 

@@ -72,8 +72,9 @@ export function startHandleSpan(consumer: string, subject: string, eventType: st
 
 export function endSpan(span: Span, error?: unknown): void {
   if (error !== undefined) {
-    span.recordException(error instanceof Error ? error : new Error(String(error)));
-    span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
+    const message = error instanceof Error ? error.message : JSON.stringify(error);
+    span.recordException(error instanceof Error ? error : new Error(message));
+    span.setStatus({ code: SpanStatusCode.ERROR, message });
   }
   span.end();
 }

@@ -124,7 +124,7 @@ export class OutboxRelay {
     if (this.leader && !this.leader.isReleased) return true;
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
-    const rows: { ok: boolean }[] = await runner.query('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [`cw-outbox-relay:${this.options.schema}`]);
+    const rows = (await runner.query('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [`cw-outbox-relay:${this.options.schema}`])) as { ok: boolean }[];
     if (rows[0]?.ok) {
       this.leader = runner;
       this.logger.info({ schema: this.options.schema }, 'outbox relay is the active publisher for this schema');

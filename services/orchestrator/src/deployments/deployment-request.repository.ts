@@ -36,7 +36,7 @@ export class DeploymentRequestRepository {
         request.requestedAt,
       ],
     );
-    const first = rows[0]!;
+    const first = rows[0];
     const row = await this.manager.getRepository(DeploymentRequestEntity).findOneByOrFail({ id: first.id });
     return { row, created: first.inserted };
   }

@@ -1,6 +1,5 @@
 import { Controller, Get, Header, Res } from '@nestjs/common';
 import { MessagingRuntime } from '@cloudwright/messaging';
-import { type Registry } from 'prom-client';
 
 interface ReplyLike {
   status(code: number): ReplyLike;
@@ -21,6 +20,6 @@ export class HealthController {
   @Get('metrics')
   @Header('content-type', 'text/plain; version=0.0.4')
   metrics(): Promise<string> {
-    return (this.messaging.metrics.registry as Registry).metrics();
+    return (this.messaging.metrics.registry).metrics();
   }
 }

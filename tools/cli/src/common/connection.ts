@@ -28,7 +28,7 @@ export async function openConnection(flag?: string): Promise<CliConnection> {
   try {
     nc = await connectNats({ url: natsUrl, name: 'cloudwright/cli', connectTimeoutMs: 3000 });
   } catch (error) {
-    throw new Error(`cannot reach NATS at ${natsUrl} (${error instanceof Error ? error.message : String(error)}); start the platform with \`npm run up\` or set CW_NATS_URL`);
+    throw new Error(`cannot reach NATS at ${natsUrl} (${error instanceof Error ? error.message : String(error)}); start the platform with \`npm run up\` or set CW_NATS_URL`, { cause: error });
   }
   const topology = createTopology({ streamPrefix: process.env.CW_STREAM_PREFIX, subjectPrefix: process.env.CW_SUBJECT_PREFIX });
   return {
@@ -61,6 +61,6 @@ export class UsageError extends Error {
 /** Renders rows as an aligned text table. */
 export function table(headers: string[], rows: string[][]): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
   return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }

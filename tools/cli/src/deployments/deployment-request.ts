@@ -69,7 +69,7 @@ export function buildDeploymentRequest(input: DeploymentRequestInput, env: NodeJ
     stack: input.stack,
     environment: input.environment,
     targetClouds,
-    plan: { format: 'terraform-plan-json', inline: plan as Record<string, unknown> },
+    plan: { format: 'terraform-plan-json', inline: plan },
     ci,
   };
 }
