@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '.cloudwright/**', 'coverage/**', '*.config.js', '*.config.mjs', '.dependency-cruiser.cjs'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '.cloudwright/**', 'coverage/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
