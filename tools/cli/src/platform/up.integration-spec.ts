@@ -1,0 +1,44 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createTestContext, findFreePort, findRepoRoot, type TestContext } from '@cloudwright/devenv';
+
+/** The quick start's demo, end to end: the compiled CLI starts the compiled orchestrator and plays a CI pipeline. */
+describe('cloudwright up', () => {
+  let ctx: TestContext;
+  const root = findRepoRoot(__dirname);
+  const cli = join(root, 'tools/cli/dist/main.js');
+
+  beforeAll(async () => {
+    ctx = await createTestContext('up');
+  });
+
+  afterAll(async () => {
+    await ctx.dispose();
+  });
+
+  it('runs the demo against a real orchestrator: one deployment per request key, the invalid request dead-lettered', async () => {
+    expect(existsSync(cli) && existsSync(join(root, 'services/orchestrator/dist/main.js'))).toBe(true); // `npm test` builds first
+    const port = await findFreePort();
+    const child = spawn(process.execPath, [cli, 'up', '--exit-after-demo', '--port', String(port)], {
+      env: {
+        ...process.env,
+        CW_NATS_URL: ctx.natsUrl,
+        CW_DATABASE_URL: ctx.databaseUrl,
+        CW_ORCHESTRATOR_SCHEMA: ctx.schema,
+        CW_STREAM_PREFIX: ctx.streamPrefix,
+        CW_SUBJECT_PREFIX: ctx.subjectPrefix,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    if (code !== 0) console.error(output);
+    expect(code).toBe(0);
+    expect(output).toContain('re-runs counted: 1');
+    expect(output).toMatch(/dead letter #\d+ from orchestrator__deployment-intake \[VALIDATION_FAILED\]: .*data\.ci\.commit/);
+    expect(output).toContain('✔ demo passed');
+  }, 90_000);
+});
