@@ -5,8 +5,8 @@ import { toNewDeploymentRequest } from './deployment.mapper';
 
 describe(toNewDeploymentRequest.name, () => {
   it('records an inline plan by its hash, size and number of resource changes', () => {
-    const data = aDeploymentRequest() as DeploymentRequestedV1;
-    const event = aCloudEventOf(DeploymentRequestedV1, data) as CloudEvent<DeploymentRequestedV1>;
+    const data = aDeploymentRequest();
+    const event: CloudEvent<DeploymentRequestedV1> = aCloudEventOf(DeploymentRequestedV1, data);
     const text = JSON.stringify(data.plan.inline);
     const row = toNewDeploymentRequest(event);
     expect(row).toMatchObject({
@@ -22,8 +22,8 @@ describe(toNewDeploymentRequest.name, () => {
   });
 
   it('records a referenced plan by its URI and declared hash', () => {
-    const data = aDeploymentRequestWithPlanRef() as DeploymentRequestedV1;
-    const row = toNewDeploymentRequest(aCloudEventOf(DeploymentRequestedV1, data) as CloudEvent<DeploymentRequestedV1>);
+    const data = aDeploymentRequestWithPlanRef();
+    const row = toNewDeploymentRequest(aCloudEventOf(DeploymentRequestedV1, data));
     expect(row).toMatchObject({ planSource: data.plan.ref!.uri, planSha256: data.plan.ref!.sha256, planBytes: data.plan.ref!.sizeBytes, resourceChanges: null });
   });
 });
