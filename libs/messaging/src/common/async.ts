@@ -4,7 +4,7 @@ export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 export async function forEachLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await fn(items[next++]!);
+    while (next < items.length) await fn(items[next++]);
   });
   await Promise.all(workers);
 }

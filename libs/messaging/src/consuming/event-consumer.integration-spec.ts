@@ -38,7 +38,7 @@ describe('EventConsumer', () => {
 
   const rows = async (widgetId: string): Promise<number> => {
     const r: { n: string }[] = await kit.dataSource.query(`SELECT count(*)::text AS n FROM "${kit.ctx.schema}".widget_counts WHERE widget_id = $1`, [widgetId]);
-    return Number(r[0]!.n);
+    return Number(r[0].n);
   };
 
   async function record(event: CloudEvent<WidgetCountedV1>, manager: { query: (sql: string, p: unknown[]) => Promise<unknown> }) {
@@ -106,21 +106,22 @@ describe('EventConsumer', () => {
       originalStream: runtime.topology.streams.events,
       eventType: 'io.cloudwright.test.widget.counted.v1',
     });
-    expect(letter!.reason).toContain('handler failed 3 time(s); last error: database constraint widget_n_check violated');
-    expect(Date.parse(letter!.time)).not.toBeNaN();
+    expect(letter.reason).toContain('handler failed 3 time(s); last error: database constraint widget_n_check violated');
+    expect(Date.parse(letter.time)).not.toBeNaN();
 
     broken = false;
-    await admin.replay(letter!.seq);
+    await admin.replay(letter.seq);
     await waitFor('the replayed event to be handled', async () => (await rows(widgetId)) === 1);
-    await expect(admin.get(letter!.seq)).resolves.toBeUndefined();
+    await expect(admin.get(letter.seq)).resolves.toBeUndefined();
   });
 
   it('dead-letters a schema-invalid message at once with the field errors', async () => {
     let calls = 0;
-    await runtime.subscribe(DeploymentRequestedV1, async () => {
+    await runtime.subscribe(DeploymentRequestedV1, () => {
       calls++;
+      return Promise.resolve();
     }, { name: 'deployments' });
-    const valid = createEvent('ci', DeploymentRequestedV1, aDeploymentRequest() as DeploymentRequestedV1);
+    const valid = createEvent('ci', DeploymentRequestedV1, aDeploymentRequest());
     const invalid = { ...valid, id: randomUUID(), data: { ...valid.data, ci: { ...valid.data.ci, commit: 'not a sha' }, targetClouds: ['auto', 'aws'] } };
     await runtime.js.publish(runtime.topology.wire('cw.evt.deployment.requested.v1'), encoder.encode(JSON.stringify(invalid)), { msgID: invalid.id });
     await runtime.js.publish(runtime.topology.wire('cw.evt.deployment.requested.v1'), encoder.encode('{"specversion": "1.0", oops'), { msgID: randomUUID() });
@@ -128,27 +129,27 @@ describe('EventConsumer', () => {
     await waitFor('two dead letters', async () => (await admin.list({ consumer: 'test__deployments' })).length === 2);
     const [schemaInvalid, notJson] = await admin.list({ consumer: 'test__deployments' });
     expect(schemaInvalid).toMatchObject({ code: ErrorCode.ValidationFailed, deliveryCount: 1, eventId: invalid.id });
-    expect(schemaInvalid!.reason).toContain('data.ci.commit');
-    expect(schemaInvalid!.reason).toContain('data.targetClouds');
+    expect(schemaInvalid.reason).toContain('data.ci.commit');
+    expect(schemaInvalid.reason).toContain('data.targetClouds');
     expect(notJson).toMatchObject({ code: ErrorCode.ValidationFailed, deliveryCount: 1 });
-    expect(notJson!.reason).toMatch(/^body is not JSON/);
+    expect(notJson.reason).toMatch(/^body is not JSON/);
     expect(calls).toBe(0);
   });
 
   it('dead-letters at once when the handler rejects the event with a permanent domain error', async () => {
     const widgetId = `w-${randomUUID()}`;
     let attempts = 0;
-    await runtime.subscribe(WidgetCountedV1, async (event) => {
-      if (event.data.widgetId !== widgetId) return;
+    await runtime.subscribe(WidgetCountedV1, (event) => {
+      if (event.data.widgetId !== widgetId) return Promise.resolve();
       attempts++;
-      throw new DomainError(ErrorCode.NotFound, `widget ${widgetId} does not exist`);
+      return Promise.reject(new DomainError(ErrorCode.NotFound, `widget ${widgetId} does not exist`));
     }, { name: 'permanent' });
     const event = await runtime.publisher.publish(WidgetCountedV1, { widgetId, n: 4 });
     const admin = new DeadLetterAdmin(runtime.connection, runtime.jsm, runtime.topology);
     await waitFor('the dead letter', async () => (await admin.list({ consumer: 'test__permanent' })).some((l) => l.eventId === event.id));
     const [letter] = await admin.list({ consumer: 'test__permanent' });
     expect(letter).toMatchObject({ code: ErrorCode.NotFound, deliveryCount: 1 });
-    expect(letter!.reason).toContain(`widget ${widgetId} does not exist`);
+    expect(letter.reason).toContain(`widget ${widgetId} does not exist`);
     expect(attempts).toBe(1);
   });
 
@@ -166,7 +167,7 @@ describe('EventConsumer', () => {
     const admin = new DeadLetterAdmin(runtime.connection, runtime.jsm, runtime.topology);
     await waitFor('the poison message dead-lettered', async () => (await admin.list({ consumer: 'test__batch' })).length === 1);
     const distinct: { n: string }[] = await kit.dataSource.query(`SELECT count(DISTINCT n)::text AS n FROM "${kit.ctx.schema}".widget_counts WHERE widget_id = $1`, [widgetId]);
-    expect(Number(distinct[0]!.n)).toBe(199);
+    expect(Number(distinct[0].n)).toBe(199);
   });
 });
 
