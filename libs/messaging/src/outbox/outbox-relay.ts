@@ -169,7 +169,7 @@ export class OutboxRelay {
           const body = JSON.parse(row.payload) as { correlationid: string };
           await this.publisher.publishSerialized(
             { id: row.id, type: row.type, subject: row.subject, correlationId: body.correlationid, body: row.payload },
-            { trace: row.trace },
+            { trace: row.trace, attempts: 1 }, // the relay retries rows itself
           );
           published.push(row.id);
         } catch (error) {

@@ -1,6 +1,7 @@
 import { Headers as H, eventDefinitionOf, type CloudEvent, type EventClass } from '@cloudwright/contracts';
 import { jetstream, type JetStreamClient, type PubAck } from '@nats-io/jetstream';
 import { headers as natsHeaders, type NatsConnection } from '@nats-io/nats-core';
+import { sleep } from '../common/async';
 import { type MessagingMetrics } from '../observability/metrics';
 import {
   captureTraceContext,
@@ -18,6 +19,8 @@ import { createEvent, type EventMetadata } from './event-factory';
 export interface PublishOptions {
   /** JetStream ack timeout (default 5 s). */
   timeoutMs?: number;
+  /** Tries on a timeout or connection error, with the same `Nats-Msg-Id` (default 3). */
+  attempts?: number;
   /** Trace context to publish under (the outbox stores the writer's); the active context by default. */
   trace?: TraceCarrier;
 }
@@ -65,21 +68,36 @@ export class JetStreamPublisher {
     headers.set(H.EventType, message.type);
     headers.set(H.CorrelationId, message.correlationId);
     writeTraceHeaders(headers, captureTraceContext(otelTrace.setSpan(parent, span)));
+    const attempts = options.attempts ?? 3;
     try {
-      const ack = await this.js.publish(wireSubject, encoder.encode(message.body), {
-        msgID: message.id,
-        headers,
-        timeout: options.timeoutMs ?? 5000,
-      });
-      this.metrics?.published.inc({ type: message.type });
-      endSpan(span);
-      return ack;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          // a retry carries the same Nats-Msg-Id: the stream keeps one copy whatever reached it before
+          const ack = await this.js.publish(wireSubject, encoder.encode(message.body), {
+            msgID: message.id,
+            headers,
+            timeout: options.timeoutMs ?? 5000,
+          });
+          this.metrics?.published.inc({ type: message.type });
+          endSpan(span);
+          return ack;
+        } catch (error) {
+          if (attempt >= attempts || !isRetryable(error)) throw error;
+          await sleep(100 * attempt);
+        }
+      }
     } catch (error) {
       this.metrics?.publishFailed.inc({ type: message.type });
       endSpan(span, error);
       throw error;
     }
   }
+}
+
+/** Timeouts and connection errors (e.g. a publish sent while the client reconnects) are worth another try. */
+function isRetryable(error: unknown): boolean {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  return cause instanceof Error && /timeout|timed out|disconnect|reconnect|connection|no responders/i.test(`${cause.name} ${cause.message}`);
 }
 
 export interface SerializedEvent {
