@@ -13,10 +13,18 @@ export interface ConsumerOptions {
   /** Time the server waits for an ack before redelivering (default 30 s); call `ctx.working()` in long handlers. */
   ackWaitMs?: number;
   /**
-   * Messages handled in one database transaction (default 64). A failing message makes the batch roll back and
-   * be re-run one by one, so keep side effects inside the transaction, or set 1 for handlers with outside effects.
+   * Messages handled in one database transaction (default 64). When one handler throws, the transaction rolls back,
+   * that delivery counts as failed, and the others run again in a new transaction: a handler batched with a failing
+   * one may run twice in one delivery (its effects commit once). Keep side effects inside the transaction, or set 1
+   * for handlers with effects outside the database.
    */
   batchSize?: number;
+  /**
+   * Record handled events in the inbox, in the handler's transaction (default true: exactly-once effects in the
+   * database). `false` is for handlers with no database effects that are idempotent by themselves: no transaction,
+   * ack after the handler returns (at-least-once), and `ctx.tx` must not be used.
+   */
+  inbox?: boolean;
   /** Messages delivered but not yet acked, per consumer (default 1000). */
   maxAckPending?: number;
   /**
@@ -32,6 +40,7 @@ export const DEFAULT_CONSUMER_OPTIONS = {
   ackWaitMs: 30_000,
   batchSize: 64,
   maxAckPending: 1000,
+  inbox: true,
 } as const;
 
 export interface HandlerContext {

@@ -168,6 +168,43 @@ describe('EventConsumer', () => {
     await waitFor('the poison message dead-lettered', async () => (await admin.list({ consumer: 'test__batch' })).length === 1);
     const distinct: { n: string }[] = await kit.dataSource.query(`SELECT count(DISTINCT n)::text AS n FROM "${kit.ctx.schema}".widget_counts WHERE widget_id = $1`, [widgetId]);
     expect(Number(distinct[0].n)).toBe(199);
+    expect(calls.get(57)).toBe(1); // the failing handler ran once in its one delivery
+  });
+
+  it('handles the tail of a burst at once, without waiting for more traffic or the ack wait', async () => {
+    const widgetId = `w-${randomUUID()}`;
+    await runtime.subscribe(WidgetCountedV1, async (event, ctx) => {
+      if (event.data.widgetId === widgetId) await record(event, ctx.tx.manager);
+    }, { name: 'burst', ackWaitMs: 30_000 });
+    await Promise.all(Array.from({ length: 150 }, (_, n) => runtime.publisher.publish(WidgetCountedV1, { widgetId, n })));
+    // far below the 30 s ack wait: a stalled partial batch would only be redelivered after it
+    await waitFor('all 150 events', async () => (await rows(widgetId)) === 150, 5000);
+  });
+
+  it('runs a consumer declared without inbox outside any transaction and acks after the handler', async () => {
+    const widgetId = `w-${randomUUID()}`;
+    const seen: number[] = [];
+    let txError = '';
+    await runtime.subscribe(WidgetCountedV1, (event, ctx) => {
+      if (event.data.widgetId !== widgetId) return Promise.resolve();
+      seen.push(event.data.n);
+      try {
+        void ctx.tx.manager;
+      } catch (error) {
+        txError = (error as Error).message;
+      }
+      return Promise.resolve();
+    }, { name: 'no-inbox', inbox: false });
+    await runtime.publisher.publish(WidgetCountedV1, { widgetId, n: 1 });
+    await runtime.publisher.publish(WidgetCountedV1, { widgetId, n: 2 });
+    await waitFor('both events and no pending acks', async () => {
+      const info = await runtime.jsm.consumers.info(runtime.topology.streams.events, 'test__no-inbox');
+      return seen.length === 2 && info.num_ack_pending === 0 && info.num_pending === 0;
+    });
+    expect(seen.sort()).toEqual([1, 2]);
+    expect(txError).toContain('declared with inbox: false');
+    const inbox: { n: string }[] = await kit.dataSource.query(`SELECT count(*)::text AS n FROM "${kit.ctx.schema}".cw_inbox WHERE consumer = 'test__no-inbox'`);
+    expect(inbox[0].n).toBe('0');
   });
 });
 

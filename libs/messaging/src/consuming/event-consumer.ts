@@ -22,7 +22,7 @@ import { endSpan, extractTraceContext, otelContext, otelTrace, startHandleSpan }
 import { causedBy } from '../publishing/event-factory';
 import { provisionConsumer, provisionStreams } from '../topology/stream-provisioner';
 import { type Topology } from '../topology/topology';
-import { type OutboxWriter } from '../transaction/unit-of-work';
+import { type OutboxWriter, type Transaction } from '../transaction/unit-of-work';
 import { DEFAULT_CONSUMER_OPTIONS, type ConsumerOptions, type EventHandlerFn, type HandlerContext } from './consumer-options';
 
 export interface EventConsumerDeps {
@@ -43,7 +43,26 @@ interface Delivery {
   event: CloudEvent<unknown>;
 }
 
-type Outcome = { duplicate: boolean } | { error: unknown };
+/** The `tx` of a consumer declared with `inbox: false`: using it is a programming error, reported clearly. */
+function noTransaction(durable: string): Transaction {
+  const fail = () => new Error(`${durable} is declared with inbox: false: it has no database transaction (tx.manager / tx.publish)`);
+  return {
+    get manager(): EntityManager {
+      throw fail();
+    },
+    publish: () => Promise.reject(fail()),
+  };
+}
+
+/** A handler threw inside a batch transaction; `index` names its message. */
+class HandlerFailure extends Error {
+  constructor(
+    readonly index: number,
+    override readonly cause: unknown,
+  ) {
+    super(`handler failed on message ${index} of the batch`);
+  }
+}
 
 type Decoded = { ok: true; event: CloudEvent<unknown> } | ({ ok: false } & DeadLetterReason);
 
@@ -60,7 +79,6 @@ export class EventConsumer<T extends object = object> {
   private readonly definition: EventDefinition<T>;
   private readonly options: Required<Omit<ConsumerOptions, 'name' | 'fromVersion'>> & Pick<ConsumerOptions, 'fromVersion'>;
   private readonly inboxSql: string;
-  private readonly inboxDeleteSql: string;
   private messages?: ConsumerMessages;
   private loop?: Promise<void>;
   private stopping = false;
@@ -80,7 +98,6 @@ export class EventConsumer<T extends object = object> {
     this.inboxSql =
       `INSERT INTO ${quoteIdent(deps.schema)}.cw_inbox (consumer, event_id, event_type) ` +
       'SELECT $1, id, type FROM unnest($2::uuid[], $3::text[]) AS m(id, type) ON CONFLICT DO NOTHING RETURNING event_id';
-    this.inboxDeleteSql = `DELETE FROM ${quoteIdent(deps.schema)}.cw_inbox WHERE consumer = $1 AND event_id = $2`;
   }
 
   /** The subject this consumer filters on (all versions from `fromVersion` when set). */
@@ -128,15 +145,7 @@ export class EventConsumer<T extends object = object> {
         const messages = await consumer.consume({ max_messages: Math.max(2 * this.options.batchSize, 32), idle_heartbeat: 5000 });
         this.messages = messages;
         void this.watch(messages);
-        let batch: JsMsg[] = [];
-        for await (const msg of messages) {
-          batch.push(msg);
-          if (batch.length >= this.options.batchSize || messages.getPending() === 0) {
-            await this.processBatch(batch);
-            batch = [];
-          }
-        }
-        if (batch.length) await this.processBatch(batch);
+        await this.pump(messages);
       } catch (error) {
         if (this.stopping) break;
         this.deps.logger.warn({ consumer: this.durable, err: errorMessage(error) }, 'consumer loop failed; re-creating it');
@@ -144,6 +153,37 @@ export class EventConsumer<T extends object = object> {
         await this.provision().catch(() => undefined);
       }
     }
+  }
+
+  /**
+   * Reads deliveries into a queue and processes whatever is queued, up to `batchSize` at a time, as soon as the
+   * previous batch is done: a burst's last partial batch is never left waiting for more traffic.
+   */
+  private async pump(messages: ConsumerMessages): Promise<void> {
+    const queue: JsMsg[] = [];
+    let wake: (() => void) | undefined;
+    let done = false;
+    const reader = (async () => {
+      try {
+        for await (const msg of messages) {
+          queue.push(msg);
+          wake?.();
+        }
+      } finally {
+        done = true;
+        wake?.();
+      }
+    })();
+    for (;;) {
+      if (!queue.length) {
+        if (done) break;
+        await new Promise<void>((resolve) => (wake = resolve));
+        wake = undefined;
+        continue;
+      }
+      await this.processBatch(queue.splice(0, this.options.batchSize));
+    }
+    await reader;
   }
 
   /** Recreates streams and the durable when the server lost them (e.g. a server restarted with a new store). */
@@ -221,29 +261,40 @@ export class EventConsumer<T extends object = object> {
       ready.push({ msg, event: decoded.event });
     }
     if (!ready.length) return;
-    let outcomes: Outcome[];
-    try {
-      outcomes = await this.handleInTransaction(ready);
-    } catch (error) {
-      // the transaction itself failed (e.g. the database went away): every message is retried
-      outcomes = ready.map(() => ({ error }));
+    if (!this.options.inbox) {
+      await this.handleWithoutTransaction(ready);
+      return;
     }
-    for (let i = 0; i < ready.length; i++) {
-      const outcome = outcomes[i];
-      if ('error' in outcome) await this.onFailure(ready[i], outcome.error);
-      else ready[i].msg.ack();
+    let remaining = ready;
+    while (remaining.length) {
+      try {
+        await this.handleInTransaction(remaining);
+        for (const d of remaining) d.msg.ack();
+        return;
+      } catch (error) {
+        if (!(error instanceof HandlerFailure)) {
+          // the transaction itself failed (e.g. the database went away): every message is retried
+          for (const d of remaining) await this.onFailure(d, error);
+          return;
+        }
+        // the failing delivery counts as failed once; the others are handled again in a new transaction
+        const failed = remaining[error.index];
+        await this.onFailure(failed, error.cause);
+        remaining = remaining.filter((_, i) => i !== error.index);
+      }
     }
   }
 
   /**
-   * One transaction for the batch: the inbox rows in one statement, then each new event's handler inside a
-   * savepoint, so a failing handler rolls back only its own writes (and its inbox row) and runs once per delivery.
+   * One transaction for the batch: the inbox rows in one statement, then each new event's handler. When a handler
+   * throws, the whole transaction rolls back (inbox rows included) and `HandlerFailure` names the failing message;
+   * the caller re-runs the others. A failing handler therefore runs once per delivery; a handler batched with a
+   * failing one may run again in the same delivery, but its effects commit once.
    */
-  private async handleInTransaction(deliveries: Delivery[]): Promise<Outcome[]> {
+  private async handleInTransaction(deliveries: Delivery[]): Promise<void> {
     const started = process.hrtime.bigint();
     let wroteOutbox = false;
-    const outcomes: Outcome[] = [];
-    const single = deliveries.length === 1;
+    const handled: Delivery[] = [];
     await this.deps.dataSource.transaction(async (manager) => {
       const rows: { event_id: string }[] = await manager.query(this.inboxSql, [
         this.durable,
@@ -251,51 +302,55 @@ export class EventConsumer<T extends object = object> {
         deliveries.map((d) => d.event.type),
       ]);
       const fresh = new Set(rows.map((r) => r.event_id));
-      for (const delivery of deliveries) {
-        if (!fresh.delete(delivery.event.id)) {
-          this.deps.metrics.duplicates.inc({ consumer: this.durable, type: delivery.event.type });
-          outcomes.push({ duplicate: true });
-          continue;
-        }
-        if (single) {
-          // no savepoint needed: a failure rolls back the whole (one-message) transaction
-          await this.invoke(delivery, manager, () => (wroteOutbox = true));
-          outcomes.push({ duplicate: false });
-          continue;
-        }
-        await manager.query('SAVEPOINT cw_handler');
+      for (let i = 0; i < deliveries.length; i++) {
+        const delivery = deliveries[i];
+        if (!fresh.delete(delivery.event.id)) continue;
         try {
-          let published = false;
-          await this.invoke(delivery, manager, () => (published = true));
-          await manager.query('RELEASE SAVEPOINT cw_handler');
-          if (published) wroteOutbox = true;
-          outcomes.push({ duplicate: false });
+          await this.invoke(delivery, manager, () => (wroteOutbox = true));
         } catch (error) {
-          await manager.query('ROLLBACK TO SAVEPOINT cw_handler');
-          await manager.query(this.inboxDeleteSql, [this.durable, delivery.event.id]);
-          outcomes.push({ error });
+          throw new HandlerFailure(i, error);
         }
+        handled.push(delivery);
       }
     });
     if (wroteOutbox) this.deps.afterCommit();
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    deliveries.forEach((d, i) => {
-      const outcome = outcomes[i];
-      if (!outcome || 'error' in outcome || outcome.duplicate) return;
-      this.deps.metrics.handled.inc({ consumer: this.durable, type: d.event.type });
-      this.deps.metrics.handlerSeconds.observe({ consumer: this.durable, type: d.event.type }, seconds);
-    });
-    return outcomes;
+    this.record(deliveries, handled, started);
   }
 
-  private async invoke(delivery: Delivery, manager: EntityManager, onPublish: () => void): Promise<void> {
+  /** Consumers declared with `inbox: false`: no transaction, ack after the handler returns (at-least-once). */
+  private async handleWithoutTransaction(deliveries: Delivery[]): Promise<void> {
+    for (const delivery of deliveries) {
+      const started = process.hrtime.bigint();
+      try {
+        await this.invoke(delivery, undefined, () => {
+          throw new Error(`${this.durable} is declared with inbox: false and has no transaction to publish in`);
+        });
+        delivery.msg.ack();
+        this.record([delivery], [delivery], started);
+      } catch (error) {
+        await this.onFailure(delivery, error);
+      }
+    }
+  }
+
+  private record(deliveries: Delivery[], handled: Delivery[], started: bigint): void {
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const duplicates = deliveries.length - handled.length;
+    if (duplicates) this.deps.metrics.duplicates.inc({ consumer: this.durable, type: this.definition.type }, duplicates);
+    for (const d of handled) {
+      this.deps.metrics.handled.inc({ consumer: this.durable, type: d.event.type });
+      this.deps.metrics.handlerSeconds.observe({ consumer: this.durable, type: d.event.type }, seconds);
+    }
+  }
+
+  private async invoke(delivery: Delivery, manager: EntityManager | undefined, onPublish: () => void): Promise<void> {
     const { msg, event } = delivery;
     const parent = extractTraceContext(msg.headers);
     const span = startHandleSpan(this.durable, msg.subject, event.type, event.id, parent);
     let logger: Logger | undefined;
     const deps = this.deps;
     const durable = this.durable;
-    const tx = this.deps.outbox.transaction(manager);
+    const tx = manager ? this.deps.outbox.transaction(manager) : noTransaction(this.durable);
     const ctx: HandlerContext = {
       tx,
       deliveryCount: msg.info.deliveryCount,
