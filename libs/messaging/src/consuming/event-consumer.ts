@@ -83,6 +83,12 @@ export class EventConsumer<T extends object = object> {
   private loop?: Promise<void>;
   private stopping = false;
   private pendingTimer?: NodeJS.Timeout;
+  /** Metric children bound to this consumer's labels once (label lookups per event are measurable at 30k/s). */
+  private readonly counters: {
+    handled: { inc(n?: number): void };
+    duplicates: { inc(n?: number): void };
+    handlerSeconds: { observe(v: number): void };
+  };
 
   constructor(
     private readonly deps: EventConsumerDeps,
@@ -94,6 +100,12 @@ export class EventConsumer<T extends object = object> {
     this.durable = durable;
     this.definition = eventDefinitionOf(contract);
     this.options = { ...DEFAULT_CONSUMER_OPTIONS, ...options, backoffMs: options.backoffMs ?? [...DEFAULT_CONSUMER_OPTIONS.backoffMs] };
+    const labels = { consumer: durable, type: this.definition.type };
+    this.counters = {
+      handled: deps.metrics.handled.labels(labels),
+      duplicates: deps.metrics.duplicates.labels(labels),
+      handlerSeconds: deps.metrics.handlerSeconds.labels(labels),
+    };
     if (this.options.maxDeliver < 1) throw new Error(`${durable}: maxDeliver must be at least 1`);
     this.inboxSql =
       `INSERT INTO ${quoteIdent(deps.schema)}.cw_inbox (consumer, event_id, event_type) ` +
@@ -336,11 +348,11 @@ export class EventConsumer<T extends object = object> {
   private record(deliveries: Delivery[], handled: Delivery[], started: bigint): void {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const duplicates = deliveries.length - handled.length;
-    if (duplicates) this.deps.metrics.duplicates.inc({ consumer: this.durable, type: this.definition.type }, duplicates);
-    for (const d of handled) {
-      this.deps.metrics.handled.inc({ consumer: this.durable, type: d.event.type });
-      this.deps.metrics.handlerSeconds.observe({ consumer: this.durable, type: d.event.type }, seconds);
-    }
+    if (duplicates) this.counters.duplicates.inc(duplicates);
+    if (!handled.length) return;
+    // every handled event has the handler's type (older versions were upcast to it)
+    this.counters.handled.inc(handled.length);
+    for (let i = 0; i < handled.length; i++) this.counters.handlerSeconds.observe(seconds);
   }
 
   private async invoke(delivery: Delivery, manager: EntityManager | undefined, onPublish: () => void): Promise<void> {
