@@ -1,21 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { EVENT_DOCS_DIR, EVENT_SCHEMAS_DIR } from '@cloudwright/contracts';
-
-/** The repository root: the nearest folder upwards whose package.json declares `workspaces`. */
-export function findRepoRoot(start: string = process.cwd()): string {
-  let dir = resolve(start);
-  for (;;) {
-    const manifest = join(dir, 'package.json');
-    if (existsSync(manifest)) {
-      const parsed = JSON.parse(readFileSync(manifest, 'utf8')) as { workspaces?: unknown };
-      if (parsed.workspaces !== undefined) return dir;
-    }
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`no package.json with "workspaces" found above ${start}`);
-    dir = parent;
-  }
-}
 
 export interface EventDocsDrift {
   /** Generated but absent on disk. */

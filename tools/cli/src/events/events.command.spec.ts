@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { DiagnosticSeverity, Parser } from '@asyncapi/parser';
 import { EVENT_DOCS_DIR, Headers, asyncApiDocument, generateEventDocs, publishedEventDefinitions, toJsonFile } from '@cloudwright/contracts';
 import { eventsCommand } from './events.command';
-import { eventDocsDrift, findRepoRoot, hasDrift, writeEventDocs } from './event-docs-sync';
+import { findRepoRoot } from '@cloudwright/devenv';
+import { eventDocsDrift, hasDrift, writeEventDocs } from './event-docs-sync';
 
 const REPO_ROOT = findRepoRoot(__dirname);
 

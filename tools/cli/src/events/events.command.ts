@@ -1,6 +1,7 @@
 import { EVENT_DOCS_DIR, EVENT_DOCS_GENERATE_COMMAND, generateEventDocs } from '@cloudwright/contracts';
 import { type CliCommand } from '../command';
-import { eventDocsDrift, findRepoRoot, hasDrift, writeEventDocs } from './event-docs-sync';
+import { findRepoRoot } from '@cloudwright/devenv';
+import { eventDocsDrift, hasDrift, writeEventDocs } from './event-docs-sync';
 
 const USAGE = `usage: cloudwright events <generate|check>
 
@@ -11,7 +12,7 @@ const USAGE = `usage: cloudwright events <generate|check>
 exit codes: 0 ok (or nothing to change), 1 usage error or ${EVENT_DOCS_DIR}/ out of date`;
 
 function generate(): number {
-  const root = findRepoRoot();
+  const root = findRepoRoot(__dirname);
   const { written, deleted } = writeEventDocs(root, generateEventDocs());
   if (!written.length && !deleted.length) {
     console.log(`${EVENT_DOCS_DIR}/ is up to date`);
@@ -23,7 +24,7 @@ function generate(): number {
 }
 
 function check(): number {
-  const root = findRepoRoot();
+  const root = findRepoRoot(__dirname);
   const drift = eventDocsDrift(root, generateEventDocs());
   if (!hasDrift(drift)) {
     console.log(`${EVENT_DOCS_DIR}/ is up to date`);
