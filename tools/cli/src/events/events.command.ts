@@ -12,7 +12,7 @@ const USAGE = `usage: cloudwright events <generate|check>
 exit codes: 0 ok (or nothing to change), 1 usage error or ${EVENT_DOCS_DIR}/ out of date`;
 
 function generate(): number {
-  const root = findRepoRoot(__dirname);
+  const root = findRepoRoot(process.cwd());
   const { written, deleted } = writeEventDocs(root, generateEventDocs());
   if (!written.length && !deleted.length) {
     console.log(`${EVENT_DOCS_DIR}/ is up to date`);
@@ -24,7 +24,7 @@ function generate(): number {
 }
 
 function check(): number {
-  const root = findRepoRoot(__dirname);
+  const root = findRepoRoot(process.cwd());
   const drift = eventDocsDrift(root, generateEventDocs());
   if (!hasDrift(drift)) {
     console.log(`${EVENT_DOCS_DIR}/ is up to date`);
