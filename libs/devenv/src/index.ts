@@ -1,6 +1,6 @@
 export { InfrastructureUnavailableError, MissingPrerequisiteError } from './devenv.errors';
 export { findFreePort } from './free-port';
-export { NATS_INSTALL_COMMAND, findNatsServerBinary, probeNats, startNatsServer, stopChild, type OwnNatsServer } from './nats-server';
+export { NATS_INSTALL_COMMAND, findNatsServerBinary, probeNats, logTail, startNatsServer, stopChild, type OwnNatsServer } from './nats-server';
 export { OWN_POSTGRES_PASSWORD, ensureDatabase, probePostgres } from './postgres-server';
 export { defaultDataDir, findRepoRoot } from './repo-root';
 export {

@@ -1,4 +1,5 @@
 import {
+  EVENT_SUBJECT_PREFIX,
   ErrorCode,
   UpcastError,
   eventDefinitionOf,
@@ -116,7 +117,7 @@ export class EventConsumer<T extends object = object> {
   get filterSubject(): string {
     const { topology } = this.deps;
     if (this.options.fromVersion !== undefined && this.options.fromVersion < this.definition.version) {
-      return topology.wire(`cw.evt.${this.definition.family}.*`);
+      return topology.wire(`${EVENT_SUBJECT_PREFIX}${this.definition.family}.*`);
     }
     return topology.wire(this.definition.subject);
   }

@@ -75,6 +75,12 @@ export class DeadLetterAdmin {
     return out;
   }
 
+  /** One dead letter by its sequence, decoded. */
+  async find(seq: number): Promise<DeadLetter | undefined> {
+    const msg = await this.get(seq);
+    return msg ? toDeadLetter(msg) : undefined;
+  }
+
   async get(seq: number): Promise<StoredMsg | undefined> {
     try {
       return (await this.jsm.streams.getMessage(this.topology.streams.deadLetters, { seq })) ?? undefined;

@@ -31,9 +31,8 @@ export class DeploymentIntakeService {
   }
 
   /** Publishes a request received over HTTP through the outbox (same path as CI publishing to the stream). */
-  async submit(data: DeploymentRequestedV1, actor: string): Promise<{ eventId: string; requestKey: string; correlationId: string }> {
+  async submit(data: DeploymentRequestedV1): Promise<{ eventId: string; requestKey: string; correlationId: string }> {
     const event = await this.unitOfWork.run((tx) => tx.publish(DeploymentRequestedV1, data, { subject: data.requestKey }));
-    void actor;
     return { eventId: event.id, requestKey: data.requestKey, correlationId: event.correlationid };
   }
 

@@ -1,3 +1,4 @@
+import { quoteIdent } from '@cloudwright/messaging';
 import { type EntityManager } from 'typeorm';
 import { DeploymentRequestEntity } from './deployment-request.entity';
 
@@ -14,7 +15,7 @@ export class DeploymentRequestRepository {
   async acceptOnce(request: NewDeploymentRequest): Promise<{ row: DeploymentRequestEntity; created: boolean }> {
     const table = this.manager.getRepository(DeploymentRequestEntity).metadata.tablePath;
     const rows: { id: string; inserted: boolean }[] = await this.manager.query(
-      `INSERT INTO ${table.split('.').map((p) => `"${p}"`).join('.')}
+      `INSERT INTO ${table.split('.').map(quoteIdent).join('.')}
          (id, request_key, stack, environment, target_clouds, plan_source, plan_sha256, plan_bytes, resource_changes, ci, labels, correlation_id, status, requested_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
        ON CONFLICT (request_key) DO UPDATE SET duplicate_requests = deployment_requests.duplicate_requests + 1

@@ -16,7 +16,7 @@ export class DeploymentsController {
     if (!checked.ok) {
       throw new DomainError(ErrorCode.ValidationFailed, `invalid deployment request: ${formatFieldErrors(checked.errors)}`, { errors: checked.errors });
     }
-    const accepted = await this.intake.submit(checked.value, checked.value.ci.actor);
+    const accepted = await this.intake.submit(checked.value);
     return { ...accepted, status: 'queued' };
   }
 

@@ -1,10 +1,5 @@
-import { messagingTablesMigration } from '@cloudwright/messaging';
+import { messagingTablesMigration, quoteIdent as q } from '@cloudwright/messaging';
 import { type MigrationInterface, type QueryRunner } from 'typeorm';
-
-function q(schema: string): string {
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
-  return `"${schema}"`;
-}
 
 function deploymentRequests(schema: string): new () => MigrationInterface {
   return class DeploymentRequests1763769700000 implements MigrationInterface {

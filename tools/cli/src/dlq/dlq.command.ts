@@ -63,7 +63,7 @@ export const dlqCommand: CliCommand = {
           case 'show': {
             const seq = Number(positionals[0]);
             if (!Number.isInteger(seq) || seq < 1) throw new UsageError('give the sequence number of the dead letter');
-            const letter = (await admin.list({ limit: Number.MAX_SAFE_INTEGER })).find((l) => l.seq === seq);
+            const letter = await admin.find(seq);
             if (!letter) throw new UsageError(`no dead letter with sequence ${seq}`);
             console.log(JSON.stringify(letter, null, 2));
             return 0;

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { findRepoRoot, findFreePort } from '@cloudwright/devenv';
+import { findFreePort, findRepoRoot, logTail, stopChild } from '@cloudwright/devenv';
 import { type CliCommand } from '../command';
 import { UsageError } from '../common/connection';
 import { bringUpInfrastructure, platformDataDir } from '../runtime/infrastructure';
@@ -30,7 +30,7 @@ async function waitForHealth(url: string, child: ChildProcess, logFile: string, 
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
-      throw new Error(`the orchestrator exited with code ${child.exitCode} during start-up; last lines of ${logFile}:\n${tail(logFile)}`);
+      throw new Error(`the orchestrator exited with code ${child.exitCode} during start-up; last lines of ${logFile}:\n${logTail(logFile, 15)}`);
     }
     try {
       const res = await fetch(`${url}/health`);
@@ -40,24 +40,7 @@ async function waitForHealth(url: string, child: ChildProcess, logFile: string, 
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`the orchestrator did not become healthy within ${timeoutMs / 1000} s; see ${logFile}:\n${tail(logFile)}`);
-}
-
-function tail(file: string, lines = 15): string {
-  try {
-    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
-  } catch {
-    return '(no log)';
-  }
-}
-
-async function stopChild(child: ChildProcess, timeoutMs = 15_000): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-  await exited;
-  clearTimeout(timer);
+  throw new Error(`the orchestrator did not become healthy within ${timeoutMs / 1000} s; see ${logFile}:\n${logTail(logFile, 15)}`);
 }
 
 export const upCommand: CliCommand = {
@@ -111,7 +94,7 @@ export const upCommand: CliCommand = {
     const shutdown = () =>
       (shuttingDown ??= (async () => {
         console.log('\nstopping the orchestrator (draining its consumers) ...');
-        await stopChild(child);
+        await stopChild(child, 'SIGTERM', 15_000);
         await infra.stop();
         log.end();
         console.log('stopped.');
