@@ -17,6 +17,8 @@ const moduleNameMapper = {
   '^@cloudwright/contracts/testing$': '<rootDir>/libs/contracts/src/testing/index.ts',
   '^@cloudwright/messaging$': '<rootDir>/libs/messaging/src/index.ts',
   '^@cloudwright/devenv$': '<rootDir>/libs/devenv/src/index.ts',
+  '^@cloudwright/terraform-plan$': '<rootDir>/libs/terraform-plan/src/index.ts',
+  '^@cloudwright/pricing$': '<rootDir>/libs/pricing/src/index.ts',
 };
 const common = {
   rootDir: __dirname,

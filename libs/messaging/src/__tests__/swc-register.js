@@ -9,15 +9,21 @@ const { transformSync } = require('@swc/core');
 
 const root = path.resolve(__dirname, '../../../..');
 const aliases = {
-  '@cloudwright/contracts': path.join(root, 'libs/contracts/src/index.ts'),
   '@cloudwright/contracts/testing': path.join(root, 'libs/contracts/src/testing/index.ts'),
-  '@cloudwright/messaging': path.join(root, 'libs/messaging/src/index.ts'),
-  '@cloudwright/devenv': path.join(root, 'libs/devenv/src/index.ts'),
 };
+
+/** `@cloudwright/<lib>` → `libs/<lib>/src/index.ts` when that library exists. */
+function alias(request) {
+  if (aliases[request]) return aliases[request];
+  const match = /^@cloudwright\/([a-z0-9-]+)$/.exec(request);
+  if (!match) return request;
+  const source = path.join(root, 'libs', match[1], 'src/index.ts');
+  return fs.existsSync(source) ? source : request;
+}
 
 const resolveFilename = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {
-  return resolveFilename.call(this, aliases[request] ?? request, ...rest);
+  return resolveFilename.call(this, alias(request), ...rest);
 };
 
 require.extensions['.ts'] = (module, filename) => {

@@ -1,0 +1,4 @@
+import type { ResourcePricer } from '../../engine/pricer';
+import { awsNatGateway } from './nat-gateway';
+
+export const AWS_PRICERS: readonly ResourcePricer[] = [awsNatGateway];

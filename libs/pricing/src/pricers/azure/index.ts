@@ -1,0 +1,3 @@
+import type { ResourcePricer } from '../../engine/pricer';
+
+export const AZURE_PRICERS: readonly ResourcePricer[] = [];

@@ -1,0 +1,3 @@
+import type { ResourcePricer } from '../../engine/pricer';
+
+export const GCP_PRICERS: readonly ResourcePricer[] = [];

@@ -1,0 +1,3 @@
+export * from './model';
+export * from './values';
+export { PlanParseError, configAddressOf, parsePlan, parsePlanText } from './parse-plan';
