@@ -19,6 +19,7 @@ const moduleNameMapper = {
   '^@cloudwright/devenv$': '<rootDir>/libs/devenv/src/index.ts',
   '^@cloudwright/terraform-plan$': '<rootDir>/libs/terraform-plan/src/index.ts',
   '^@cloudwright/pricing$': '<rootDir>/libs/pricing/src/index.ts',
+  '^@cloudwright/focus$': '<rootDir>/libs/focus/src/index.ts',
 };
 const common = {
   rootDir: __dirname,
