@@ -1,4 +1,5 @@
 import { cloudOfType, type Cloud, type ParsedPlan, type PlanAction, type PlanResource } from './model';
+import { jsonErrorOffset } from './json-syntax';
 import { ResourceValues } from './values';
 
 /** A plan document that cannot be read; `path` is the JSON path of the offending value (`$.resource_changes[3].change.actions`). */
@@ -37,9 +38,9 @@ export function parsePlanText(text: string): ParsedPlan {
     doc = JSON.parse(text);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    const position = /position (\d+)/.exec(message);
-    if (position) {
-      const { line, column } = lineColumn(text, Number(position[1]));
+    const offset = jsonErrorOffset(text);
+    if (offset >= 0) {
+      const { line, column } = lineColumn(text, offset);
       throw new PlanParseError('$', `not valid JSON at line ${line}, column ${column}: ${message}`);
     }
     throw new PlanParseError('$', `not valid JSON: ${message}`);
