@@ -1,1 +1,2 @@
-export {};
+export * from './budgets';
+export * from './anomalies';
