@@ -7,3 +7,5 @@ export { freeReason } from './engine/free-types';
 export * from './usage/usage-file';
 export * from './analysis';
 export * from './loaders';
+export * from './output/estimate-json';
+export * from './output/estimate-text';

@@ -4,6 +4,7 @@ import { downCommand } from './runtime/down.command';
 import { dlqCommand } from './dlq/dlq.command';
 import { requestCommand } from './deployments/request.command';
 import { upCommand } from './platform/up.command';
+import { costCommand } from './cost/cost.command';
 
 /** Every command, in the order `cloudwright --help` lists them. */
-export const commands: CliCommand[] = [upCommand, downCommand, requestCommand, dlqCommand, eventsCommand];
+export const commands: CliCommand[] = [upCommand, downCommand, requestCommand, costCommand, dlqCommand, eventsCommand];
