@@ -1,2 +1,3 @@
 export * from './budgets';
 export * from './anomalies';
+export * from './forecast';
