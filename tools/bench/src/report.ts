@@ -57,11 +57,16 @@ guarantees; compare figures only within one run (each section measures its own b
 `;
 
 export function busSection(machine: Machine, figures: Figure[], notes: string[], scale: number): string {
+  return benchSection('bus', `\`CW_BENCH_SCALE=${scale}\``, machine, figures, notes);
+}
+
+/** A `## <name> (npm run bench:<name>)` section: run date, machine, figures against targets, notes. */
+export function benchSection(name: string, runDetail: string, machine: Machine, figures: Figure[], notes: string[]): string {
   const date = new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
   const lines = [
-    '## bus (npm run bench:bus)',
+    `## ${name} (npm run bench:${name})`,
     '',
-    `Run ${date}, \`CW_BENCH_SCALE=${scale}\`.`,
+    `Run ${date}${runDetail ? `, ${runDetail}` : ''}.`,
     '',
     `- CPU: ${machine.cpu}, ${machine.cores} cores; RAM ${machine.ramGb.toFixed(1)} GB`,
     `- Node ${machine.node}; nats-server ${machine.natsServer}`,
