@@ -196,7 +196,7 @@ function seasonFactors(seasonality: ForecastInput['seasonality']): Decimal[] {
   });
 }
 
-function checkHistory(history: ForecastInput['history'] & object, currency: Currency, start: number): { m: number; cost: Money }[] {
+function checkHistory(history: readonly { month: string; cost: Money }[], currency: Currency, start: number): { m: number; cost: Money }[] {
   if (!Array.isArray(history)) throw new TypeError('history: expected an array of { month, cost }');
   const seen = new Set<number>();
   const rows = history.map((h, i) => {
