@@ -33,8 +33,10 @@ export type CiProvider = (typeof CI_PROVIDERS)[number];
  */
 export const MAX_INLINE_PLAN_BYTES = 512 * 1024;
 
-const NAME = /^[a-z0-9][a-z0-9._-]{0,62}$/;
-const NAME_HINT = 'lower-case letters, digits, ".", "_" or "-", starting with a letter or digit, at most 63 characters';
+/** Stack and environment names. */
+export const NAME_PATTERN = /^[a-z0-9][a-z0-9._-]{0,62}$/;
+export const NAME_HINT = 'lower-case letters, digits, ".", "_" or "-", starting with a letter or digit, at most 63 characters';
+const NAME = NAME_PATTERN;
 
 function InlinePlanWithinLimit(options?: ValidationOptions) {
   return (object: object, propertyName: string) =>
@@ -86,7 +88,7 @@ export class PlanReferenceV1 {
  * On the property holding a `DeploymentPlanV1`: exactly one of `inline` and `ref`. It sits on the parent's property
  * (not inside the plan) so the error names the plan (`data.plan`), not an unrelated field of it.
  */
-function InlineXorRef(options?: ValidationOptions) {
+export function InlineXorRef(options?: ValidationOptions) {
   return (object: object, propertyName: string) =>
     registerDecorator({
       name: 'inlineXorRef',
@@ -106,7 +108,7 @@ function InlineXorRef(options?: ValidationOptions) {
 }
 
 /** A JSON object whose values are all strings (labels). */
-function StringRecord(options?: ValidationOptions) {
+export function StringRecord(options?: ValidationOptions) {
   return (object: object, propertyName: string) =>
     registerDecorator({
       name: 'stringRecord',

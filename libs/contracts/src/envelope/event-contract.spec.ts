@@ -1,10 +1,13 @@
 import { IsString } from 'class-validator';
 import {
+  COMMAND_SUBJECT_PREFIX,
+  CommandContract,
   EVENT_SUBJECT_PREFIX,
   EVENT_TYPE_PREFIX,
   EventContract,
   allEventDefinitions,
   eventDefinitionOf,
+  familySubjectPattern,
   findEventDefinition,
   parseEventType,
 } from './event-contract';
@@ -80,5 +83,44 @@ describe(parseEventType.name, () => {
     ['com.example.deployment.requested.v1', undefined],
   ])('parses %s', (type, expected) => {
     expect(parseEventType(type)).toEqual(expected);
+  });
+});
+
+@CommandContract({ agent: 'test-agent', verb: 'do-thing', version: 3, description: 'test only', producer: 'tests', subjectField: 'id' })
+class TestAgentDoThingV3 {
+  @IsString()
+  id!: string;
+}
+
+describe(CommandContract.name, () => {
+  it('addresses the command to its agent on cw.cmd.<agent>.<verb>.v<N>, with a Cloudwright type', () => {
+    expect(eventDefinitionOf(TestAgentDoThingV3)).toEqual(
+      expect.objectContaining({
+        kind: 'command',
+        type: 'io.cloudwright.test-agent.do-thing.v3',
+        subject: 'cw.cmd.test-agent.do-thing.v3',
+        family: 'test-agent.do-thing',
+        name: 'test-agent.do-thing.v3',
+        subjectField: 'id',
+        payload: TestAgentDoThingV3,
+      }),
+    );
+    expect(COMMAND_SUBJECT_PREFIX).toBe('cw.cmd.');
+    expect(parseEventType('io.cloudwright.test-agent.do-thing.v3')).toEqual({ family: 'test-agent.do-thing', version: 3 });
+  });
+
+  it('marks events as events, and gives both a subject pattern matching every version of the family', () => {
+    expect(eventDefinitionOf(GadgetRolledBackV2).kind).toBe('event');
+    expect(familySubjectPattern(eventDefinitionOf(GadgetRolledBackV2))).toBe('cw.evt.test.gadget.rolled-back.*');
+    expect(familySubjectPattern(eventDefinitionOf(TestAgentDoThingV3))).toBe('cw.cmd.test-agent.do-thing.*');
+  });
+
+  it('rejects an agent or verb that is not kebab-case, a bad version, and a type already taken', () => {
+    const declare = (options: Parameters<typeof CommandContract>[0]) => () => CommandContract(options)(class Bad {});
+    expect(declare({ agent: 'CostOptimizer', verb: 'estimate', version: 1, description: '', producer: 'x' })).toThrow('agent "CostOptimizer" must be kebab-case');
+    expect(declare({ agent: 'cost-optimizer', verb: 'estimate', version: 1.5, description: '', producer: 'x' })).toThrow('version must be a positive integer');
+    expect(declare({ agent: 'test-agent', verb: 'do-thing', version: 3, description: '', producer: 'x' })).toThrow(
+      'command type io.cloudwright.test-agent.do-thing.v3 is declared twice (TestAgentDoThingV3 and Bad)',
+    );
   });
 });

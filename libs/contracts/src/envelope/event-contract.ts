@@ -1,3 +1,5 @@
+import { commandSubject } from '../topology';
+
 /**
  * Declares a versioned event payload class. The class is the contract: its class-validator decorators validate
  * incoming data, the JSON Schema and AsyncAPI documents are generated from it, and publishers/handlers use the
@@ -21,10 +23,18 @@ export interface EventContractOptions {
   subjectField?: string;
 }
 
+/**
+ * `event`: a fact, published on `cw.evt.<name>` (stream CW_EVENTS, any number of consumers).
+ * `command`: a request addressed to one agent, published on `cw.cmd.<agent>.<verb>.v<N>` (stream CW_COMMANDS,
+ * work-queue retention: one durable consumer per command, shared by the agent's replicas).
+ */
+export type ContractKind = 'event' | 'command';
+
 export interface EventDefinition<T extends object = object> extends EventContractOptions {
+  kind: ContractKind;
   /** `io.cloudwright.deployment.requested.v1` */
   type: string;
-  /** NATS subject without any deployment prefix: `cw.evt.deployment.requested.v1` */
+  /** NATS subject without any deployment prefix: `cw.evt.deployment.requested.v1`, `cw.cmd.cost-optimizer.estimate.v1` */
   subject: string;
   /** `deployment.requested` — the name shared by every version of this event. */
   family: string;
@@ -43,30 +53,81 @@ const byType = new Map<string, EventDefinition>();
 export const EVENT_TYPE_PREFIX = 'io.cloudwright.';
 export const EVENT_SUBJECT_PREFIX = 'cw.evt.';
 
+export const COMMAND_SUBJECT_PREFIX = 'cw.cmd.';
+
+function checkSegments(decorator: string, target: EventClass, segments: [string, string | undefined][], version: number): void {
+  for (const [key, value] of segments) {
+    if (value !== undefined && !SEGMENT.test(value)) throw new Error(`${decorator} on ${target.name}: ${key} "${value}" must be kebab-case`);
+  }
+  if (!Number.isInteger(version) || version < 1) throw new Error(`${decorator} on ${target.name}: version must be a positive integer`);
+}
+
+function register(target: EventClass, definition: EventDefinition): void {
+  const clash = byType.get(definition.type);
+  if (clash && clash.payload !== target) {
+    throw new Error(`${definition.kind} type ${definition.type} is declared twice (${clash.payload.name} and ${target.name})`);
+  }
+  definitions.set(target, definition);
+  byType.set(definition.type, definition);
+}
+
 export function EventContract(options: EventContractOptions) {
   return <C extends EventClass>(target: C): C => {
-    for (const [key, value] of [['domain', options.domain], ['entity', options.entity], ['verb', options.verb]] as const) {
-      if (value !== undefined && !SEGMENT.test(value)) throw new Error(`@EventContract on ${target.name}: ${key} "${value}" must be kebab-case`);
-    }
-    if (!Number.isInteger(options.version) || options.version < 1) {
-      throw new Error(`@EventContract on ${target.name}: version must be a positive integer`);
-    }
+    checkSegments('@EventContract', target, [['domain', options.domain], ['entity', options.entity], ['verb', options.verb]], options.version);
     const family = [options.domain, options.entity, options.verb].filter(Boolean).join('.');
     const name = `${family}.v${options.version}`;
-    const definition: EventDefinition = {
+    register(target, {
       ...options,
+      kind: 'event',
       family,
       name,
       type: `${EVENT_TYPE_PREFIX}${name}`,
       subject: `${EVENT_SUBJECT_PREFIX}${name}`,
       payload: target,
-    };
-    const clash = byType.get(definition.type);
-    if (clash && clash.payload !== target) {
-      throw new Error(`event type ${definition.type} is declared twice (${clash.payload.name} and ${target.name})`);
-    }
-    definitions.set(target, definition);
-    byType.set(definition.type, definition);
+    });
+    return target;
+  };
+}
+
+export interface CommandContractOptions {
+  /** The agent the command is addressed to (kebab-case): `cost-optimizer`. */
+  agent: string;
+  /** Imperative verb, kebab-case: `estimate`, `run-drill`. */
+  verb: string;
+  version: number;
+  /** One or two sentences for the generated docs. */
+  description: string;
+  /** Who sends it (for the AsyncAPI document). */
+  producer: string;
+  /** Field of the payload used as the CloudEvent `subject` and the outbox ordering key. */
+  subjectField?: string;
+}
+
+/**
+ * Declares a versioned command payload class, addressed to one agent: subject `cw.cmd.<agent>.<verb>.v<N>`
+ * (stream CW_COMMANDS, work queue), CloudEvent type `io.cloudwright.<agent>.<verb>.v<N>`. Publishers, the outbox,
+ * `@OnEvent` consumers, validation, upcasters and the generated documents treat it as they treat an event; only
+ * the stream and subject differ. Versioning rules are those of events.
+ */
+export function CommandContract(options: CommandContractOptions) {
+  return <C extends EventClass>(target: C): C => {
+    checkSegments('@CommandContract', target, [['agent', options.agent], ['verb', options.verb]], options.version);
+    const family = `${options.agent}.${options.verb}`;
+    const name = `${family}.v${options.version}`;
+    register(target, {
+      domain: options.agent,
+      verb: options.verb,
+      version: options.version,
+      description: options.description,
+      producer: options.producer,
+      ...(options.subjectField === undefined ? {} : { subjectField: options.subjectField }),
+      kind: 'command',
+      family,
+      name,
+      type: `${EVENT_TYPE_PREFIX}${name}`,
+      subject: commandSubject(options.agent, options.verb, options.version),
+      payload: target,
+    });
     return target;
   };
 }
@@ -79,6 +140,11 @@ export function eventDefinitionOf<T extends object>(payload: EventClass<T>): Eve
 
 export function findEventDefinition(type: string): EventDefinition | undefined {
   return byType.get(type);
+}
+
+/** Subject matching every version of a contract's family: `cw.evt.deployment.requested.*`, `cw.cmd.cost-optimizer.estimate.*`. */
+export function familySubjectPattern(definition: Pick<EventDefinition, 'subject'>): string {
+  return definition.subject.replace(/\.v\d+$/, '.*');
 }
 
 /** Every event contract loaded so far (import `EVENT_MAP` from the package entry to load them all). */

@@ -57,6 +57,10 @@ const DEAD_LETTER_HEADERS_SCHEMA: JsonObject = {
   ],
 };
 
+function streamOf(definition: EventDefinition): string {
+  return definition.kind === 'command' ? Streams.Commands : Streams.Events;
+}
+
 /** Component names of the event channels, messages and operations: `deployment.requested.v1`. */
 function idOf(definition: EventDefinition): string {
   return definition.name;
@@ -96,7 +100,9 @@ export function asyncApiDocument(definitions: readonly EventDefinition[]): JsonO
     channels[id] = {
       address: definition.subject,
       title: definition.name,
-      description: `${definition.description}\n\nStream \`${Streams.Events}\`. Producer: \`${definition.producer}\`.`,
+      description:
+        `${definition.description}\n\n${definition.kind === 'command' ? `Command addressed to the \`${definition.domain}\` agent. ` : ''}` +
+        `Stream \`${streamOf(definition)}\`. Producer: \`${definition.producer}\`.`,
       servers: [{ $ref: `#/servers/${SERVER_ID}` }],
       messages: { [id]: { $ref: `#/components/messages/${id}` } },
     };
@@ -115,7 +121,9 @@ export function asyncApiDocument(definitions: readonly EventDefinition[]): JsonO
       channel: channelRef,
       title: `Consume ${definition.name}`,
       summary:
-        `Durable pull consumers on ${Streams.Events} (one filter subject each) receive ${definition.type}, ` +
+        (definition.kind === 'command'
+          ? `One durable pull consumer of the ${definition.domain} agent (shared by its replicas) on the work-queue stream ${Streams.Commands} receives ${definition.type}, `
+          : `Durable pull consumers on ${Streams.Events} (one filter subject each) receive ${definition.type}, `) +
         'validate it, handle it idempotently (inbox) and ack after commit; failures are retried with growing delay, then dead-lettered.',
       messages: messageRefs,
     };
@@ -174,7 +182,8 @@ export function asyncApiDocument(definitions: readonly EventDefinition[]): JsonO
       version: EVENT_CATALOG_VERSION,
       description:
         'Domain events of Cloudwright on NATS JetStream. Every message is a CloudEvents 1.0 structured-mode JSON event ' +
-        `(stream \`${Streams.Events}\`, subjects \`${Subjects.AllEvents}\`). Generated from libs/contracts by ` +
+        `(stream \`${Streams.Events}\`, subjects \`${Subjects.AllEvents}\`); commands addressed to one agent travel the same way on ` +
+        `\`${Streams.Commands}\` (\`${Subjects.AllCommands}\`, work queue). Generated from libs/contracts by ` +
         '`npm run events:generate`: do not edit by hand.',
     },
     defaultContentType: CLOUDEVENTS_CONTENT_TYPE,

@@ -196,6 +196,9 @@ const CUSTOM: Record<string, Rule> = {
   stringRecord: (d) => {
     d.additionalProperties = { type: 'string' };
   },
+  pricedOrFailed: (d) => {
+    d.description.push('`priced`: `totals` and `budget` are present and `error` is not; `failed`: `error` is present and `totals` is not.');
+  },
 };
 
 function targetName(meta: ValidationMetadata): string {
@@ -369,7 +372,13 @@ export function eventSchemaParts(definition: EventDefinition, refPrefix: string)
         pattern: UUID_SCHEMA_PATTERN,
       },
       source: { description: 'Producer, e.g. `cloudwright/orchestrator` or `cloudwright/cli`.', type: 'string', minLength: 1 },
-      type: { description: 'Event type: `io.cloudwright.<domain>.<entity>.<past-verb>.v<N>`.', const: definition.type },
+      type: {
+        description:
+          definition.kind === 'command'
+            ? 'Command type: `io.cloudwright.<agent>.<verb>.v<N>`.'
+            : 'Event type: `io.cloudwright.<domain>.<entity>.<past-verb>.v<N>`.',
+        const: definition.type,
+      },
       time: { description: 'When the event happened (RFC 3339).', type: 'string', format: 'date-time', pattern: RFC3339_PATTERN.source },
       subject: { description: subjectDescription, type: 'string' },
       datacontenttype: { description: 'Content type of `data`; absent means the same.', const: JSON_CONTENT_TYPE },

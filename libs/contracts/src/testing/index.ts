@@ -4,3 +4,4 @@
  */
 export * from './cloud-event.factory';
 export * from './deployment-requested.factory';
+export * from './cost.factory';

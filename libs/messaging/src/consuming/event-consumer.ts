@@ -1,8 +1,8 @@
 import {
-  EVENT_SUBJECT_PREFIX,
   ErrorCode,
   UpcastError,
   eventDefinitionOf,
+  familySubjectPattern,
   formatFieldErrors,
   isDomainError,
   upcastTo,
@@ -77,6 +77,8 @@ const decoder = new TextDecoder();
  */
 export class EventConsumer<T extends object = object> {
   readonly durable: string;
+  /** CW_EVENTS for events; CW_COMMANDS (work queue: this durable is the command's only consumer) for commands. */
+  readonly stream: string;
   private readonly definition: EventDefinition<T>;
   private readonly options: Required<Omit<ConsumerOptions, 'name' | 'fromVersion'>> & Pick<ConsumerOptions, 'fromVersion'>;
   private readonly inboxSql: string;
@@ -100,6 +102,7 @@ export class EventConsumer<T extends object = object> {
   ) {
     this.durable = durable;
     this.definition = eventDefinitionOf(contract);
+    this.stream = this.definition.kind === 'command' ? deps.topology.streams.commands : deps.topology.streams.events;
     this.options = { ...DEFAULT_CONSUMER_OPTIONS, ...options, backoffMs: options.backoffMs ?? [...DEFAULT_CONSUMER_OPTIONS.backoffMs] };
     const labels = { consumer: durable, type: this.definition.type };
     this.counters = {
@@ -117,7 +120,7 @@ export class EventConsumer<T extends object = object> {
   get filterSubject(): string {
     const { topology } = this.deps;
     if (this.options.fromVersion !== undefined && this.options.fromVersion < this.definition.version) {
-      return topology.wire(`${EVENT_SUBJECT_PREFIX}${this.definition.family}.*`);
+      return topology.wire(familySubjectPattern(this.definition));
     }
     return topology.wire(this.definition.subject);
   }
@@ -140,7 +143,7 @@ export class EventConsumer<T extends object = object> {
 
   private async provision(): Promise<void> {
     await provisionConsumer(this.deps.jsm, {
-      stream: this.deps.topology.streams.events,
+      stream: this.stream,
       durable: this.durable,
       filterSubject: this.filterSubject,
       // the transport dead-letters at maxDeliver itself; the server stops one later as a backstop
@@ -154,7 +157,7 @@ export class EventConsumer<T extends object = object> {
   private async run(): Promise<void> {
     while (!this.stopping) {
       try {
-        const consumer = await this.deps.js.consumers.get(this.deps.topology.streams.events, this.durable);
+        const consumer = await this.deps.js.consumers.get(this.stream, this.durable);
         const messages = await consumer.consume({ max_messages: Math.max(2 * this.options.batchSize, 32), idle_heartbeat: 5000 });
         this.messages = messages;
         void this.watch(messages);
@@ -218,7 +221,7 @@ export class EventConsumer<T extends object = object> {
 
   private async reportPending(): Promise<void> {
     try {
-      const info = await this.deps.jsm.consumers.info(this.deps.topology.streams.events, this.durable);
+      const info = await this.deps.jsm.consumers.info(this.stream, this.durable);
       this.deps.metrics.consumerPending.set({ consumer: this.durable, stream: info.stream_name }, info.num_pending);
     } catch {
       // reported on the next tick

@@ -10,7 +10,8 @@ export interface OnEventMetadata {
 }
 
 /**
- * Marks a provider method as the handler of an event contract: `@OnEvent(DeploymentRequestedV1)`.
+ * Marks a provider method as the handler of an event contract: `@OnEvent(DeploymentRequestedV1)`, or of a command
+ * addressed to this agent (`@CommandContract`): `@OnEvent(CostOptimizerEstimateV1)` consumes it from CW_COMMANDS.
  * The method receives `(event: CloudEvent<T>, ctx: HandlerContext)` and runs in the handler's transaction.
  */
 export const OnEvent = (contract: EventClass, options: ConsumerOptions = {}): MethodDecorator =>
