@@ -197,7 +197,6 @@ function seasonFactors(seasonality: ForecastInput['seasonality']): Decimal[] {
 }
 
 function checkHistory(history: readonly { month: string; cost: Money }[], currency: Currency, start: number): { m: number; cost: Money }[] {
-  if (!Array.isArray(history)) throw new TypeError('history: expected an array of { month, cost }');
   const seen = new Set<number>();
   const rows = history.map((h, i) => {
     const m = monthIndex(h.month, `history[${i}].month`);
