@@ -1,0 +1,164 @@
+import { awsAutoscalingGroup, awsEbsVolume, awsEip, awsInstance } from './compute';
+import { lines, priceOne, unsupportedReason, estimateOf } from './test-plan';
+
+describe(awsInstance.types[0] ?? 'aws_instance', () => {
+  it('prices a Linux on-demand instance with its default root volume', () => {
+    const r = priceOne({ type: 'aws_instance', after: { instance_type: 'm5.large' } });
+    expect(lines(r)).toEqual({
+      // m5.large us-east-1 Linux on-demand $0.096/h × 730 = $70.08
+      'Instance usage (Linux/UNIX, on-demand, m5.large)': '70.08',
+      // gp2 $0.10/GB-month × 8 GB (assumed AMI size) = $0.80
+      'root_block_device: Storage (general purpose SSD, gp2)': '0.8',
+    });
+    expect(r.monthlyCost.toDecimalString()).toBe('70.88');
+    expect(r.assumptions.map((a) => a.attribute)).toEqual(expect.arrayContaining(['root_block_device[0].volume_size', 'root_block_device[0].volume_type', 'ami']));
+  });
+
+  it('prices the root and EBS block devices of every type with IOPS and throughput', () => {
+    const r = priceOne({
+      type: 'aws_instance',
+      after: {
+        instance_type: 't3.medium',
+        root_block_device: [{ volume_type: 'gp3', volume_size: 50, iops: 4000, throughput: 250 }],
+        ebs_block_device: [
+          { volume_type: 'io1', volume_size: 40, iops: 1000 },
+          { volume_type: 'sc1', volume_size: 30 },
+          { volume_type: 'standard', volume_size: 20 },
+        ],
+      },
+    }, { usage: 'version: 0.1\nresource_usage:\n  aws_instance.r0:\n    monthly_standard_io_requests: 2000000\n' });
+    expect(lines(r)).toEqual({
+      // t3.medium $0.0416/h × 730 = $30.368
+      'Instance usage (Linux/UNIX, on-demand, t3.medium)': '30.368',
+      // gp3 $0.08 × 50 = $4; (4000 − 3000) IOPS × $0.005 = $5; (250 − 125) MBps × $0.04 = $5
+      'root_block_device: Storage (general purpose SSD, gp3)': '4',
+      'root_block_device: Provisioned IOPS (gp3, above 3,000)': '5',
+      'root_block_device: Provisioned throughput (gp3, above 125 MBps)': '5',
+      // io1 $0.125 × 40 = $5; 1000 IOPS × $0.065 = $65 (as in Infracost's golden instance_test)
+      'ebs_block_device[0]: Storage (provisioned IOPS SSD, io1)': '5',
+      'ebs_block_device[0]: Provisioned IOPS (io1)': '65',
+      // sc1 $0.015 × 30 = $0.45
+      'ebs_block_device[1]: Storage (cold HDD, sc1)': '0.45',
+      // magnetic $0.05 × 20 = $1; 2M I/O × $0.05 per 1M = $0.10
+      'ebs_block_device[2]: Storage (magnetic)': '1',
+      'ebs_block_device[2]: I/O requests (magnetic)': '0.1',
+    });
+  });
+
+  it('prices in eu-central-1 and eu-west-1 from their own list prices', () => {
+    // m5.large eu-central-1 $0.115/h × 730 = $83.95; gp2 $0.119 × 8 = $0.952
+    expect(priceOne({ type: 'aws_instance', after: { instance_type: 'm5.large' } }, { region: 'eu-central-1' }).monthlyCost.toDecimalString()).toBe('84.902');
+    // t3.medium eu-west-1 $0.0456/h × 730 = $33.288; gp2 $0.11 × 8 = $0.88
+    expect(priceOne({ type: 'aws_instance', after: { instance_type: 't3.medium' } }, { region: 'eu-west-1' }).monthlyCost.toDecimalString()).toBe('34.168');
+  });
+
+  it('adds detailed monitoring and prices Windows when password data is requested', () => {
+    const r = priceOne({ type: 'aws_instance', after: { instance_type: 'm5.large', monitoring: true, get_password_data: true, root_block_device: [{ volume_type: 'gp2', volume_size: 30 }] } });
+    expect(lines(r)).toEqual({
+      // m5.large Windows us-east-1 $0.188/h × 730 = $137.24
+      'Instance usage (Windows, on-demand, m5.large)': '137.24',
+      // 7 metrics × $0.30 = $2.10
+      'EC2 detailed monitoring': '2.1',
+      'root_block_device: Storage (general purpose SSD, gp2)': '3',
+    });
+  });
+
+  it('uses the 1-year and 3-year reserved prices for a commitment, storage stays on-demand', () => {
+    const change = { type: 'aws_instance', after: { instance_type: 't3.medium' } };
+    // t3.medium Standard RI no upfront: 1y $0.0261/h × 730 = $19.053; 3y $0.018/h × 730 = $13.14
+    const y1 = priceOne(change, { commitment: '1y' });
+    expect(y1.components[0]?.monthlyCost.toDecimalString()).toBe('19.053');
+    expect(y1.components[0]?.term).toBe('1y');
+    expect(y1.components[1]?.term).toBe('on-demand');
+    expect(priceOne(change, { commitment: '3y' }).components[0]?.monthlyCost.toDecimalString()).toBe('13.14');
+  });
+
+  it('marks a spot instance and notes how spot is priced', () => {
+    const r = priceOne({ type: 'aws_instance', after: { instance_type: 'm5.large', instance_market_options: [{ market_type: 'spot' }] } });
+    expect(r.components[0]?.name).toBe('Instance usage (Linux/UNIX, spot, m5.large)');
+    expect(r.assumptions.some((a) => a.attribute === 'instance_market_options')).toBe(true);
+  });
+
+  it('is unsupported for an instance type missing from the catalog, a region without prices, unknown type and dedicated tenancy', () => {
+    expect(unsupportedReason({ type: 'aws_instance', after: { instance_type: 'x9.huge' } })).toBe('no list price for instance type x9.huge (Linux/UNIX) in us-east-1');
+    expect(unsupportedReason({ type: 'aws_instance', after: { instance_type: 'm5.large' } }, { region: 'ap-southeast-2' })).toBe('no list price for instance type m5.large (Linux/UNIX) in ap-southeast-2');
+    expect(unsupportedReason({ type: 'aws_instance', after: {}, afterUnknown: { instance_type: true } })).toMatch(/instance_type is unknown at plan time/);
+    expect(unsupportedReason({ type: 'aws_instance', after: { instance_type: 'm5.large', tenancy: 'dedicated' } })).toMatch(/dedicated tenancy is not priced/);
+  });
+
+  it('records assumptions for values unknown at plan time', () => {
+    const r = priceOne({ type: 'aws_instance', after: { instance_type: 'm5.large', root_block_device: [{}] }, afterUnknown: { root_block_device: [{ volume_size: true, volume_type: true }] } });
+    const size = r.assumptions.find((a) => a.attribute === 'root_block_device[0].volume_size');
+    expect(size).toMatchObject({ assumed: '8', cause: 'unknown at plan time' });
+  });
+
+  it('gives the diff of an update and the saving of a delete', () => {
+    const est = estimateOf([
+      { type: 'aws_instance', name: 'resized', actions: ['update'], before: { instance_type: 'm5.large' }, after: { instance_type: 'm5.xlarge' } },
+      { type: 'aws_instance', name: 'gone', actions: ['delete'], before: { instance_type: 't3.micro' } },
+    ]);
+    const [resized, gone] = est.resources;
+    // m5.xlarge $0.192 × 730 = $140.16 vs m5.large $70.08 (root disk unchanged)
+    expect(resized?.diffMonthlyCost.toDecimalString()).toBe('70.08');
+    // t3.micro $0.0104 × 730 = $7.592 + root gp2 $0.80
+    expect(gone?.monthlyCost.toDecimalString()).toBe('0');
+    expect(gone?.diffMonthlyCost.toDecimalString()).toBe('-8.392');
+  });
+});
+
+describe(awsEbsVolume.types[0] ?? 'aws_ebs_volume', () => {
+  it('prices gp3 with IOPS and throughput above the included baseline', () => {
+    // gp3 100 GB × $0.08 = $8; 6000 − 3000 IOPS × $0.005 = $15; 500 − 125 MBps × $0.04 = $15
+    expect(priceOne({ type: 'aws_ebs_volume', after: { type: 'gp3', size: 100, iops: 6000, throughput: 500 } }).monthlyCost.toDecimalString()).toBe('38');
+  });
+
+  it('splits io2 IOPS into the list price tiers', () => {
+    const r = priceOne({ type: 'aws_ebs_volume', after: { type: 'io2', size: 100, iops: 40000 } });
+    expect(lines(r)).toEqual({
+      // io2 $0.125 × 100 = $12.50
+      'Storage (provisioned IOPS SSD, io2)': '12.5',
+      // 32,000 × $0.065 = $2,080; 8,000 × $0.0455 = $364
+      'Provisioned IOPS (io2) (first 32,000 IOPS)': '2080',
+      'Provisioned IOPS (io2) (next 32,000 IOPS)': '364',
+    });
+  });
+
+  it('prices st1 in eu-west-1 and assumes gp2 when the type is not set', () => {
+    // st1 eu-west-1 $0.05 × 500 = $25
+    expect(priceOne({ type: 'aws_ebs_volume', after: { type: 'st1', size: 500 } }, { region: 'eu-west-1' }).monthlyCost.toDecimalString()).toBe('25');
+    const r = priceOne({ type: 'aws_ebs_volume', after: { size: 10 } });
+    expect(r.monthlyCost.toDecimalString()).toBe('1');
+    expect(r.assumptions[0]).toMatchObject({ attribute: 'type', assumed: 'gp2', cause: 'not set' });
+  });
+
+  it('is unsupported for an unknown volume type or a type without a price in the region', () => {
+    expect(unsupportedReason({ type: 'aws_ebs_volume', after: { type: 'gp9', size: 10 } })).toMatch(/unknown EBS volume type gp9/);
+    expect(unsupportedReason({ type: 'aws_ebs_volume', after: { type: 'io2', size: 10, iops: 100 } }, { region: 'eu-central-1' })).toMatch(/no list price for ebs:io2:storage in eu-central-1/);
+  });
+});
+
+describe(awsEip.types[0] ?? 'aws_eip', () => {
+  it('charges the public IPv4 hourly fee', () => {
+    // $0.005/h × 730 = $3.65
+    expect(priceOne({ type: 'aws_eip', after: { domain: 'vpc' } }, { region: 'eu-central-1' }).monthlyCost.toDecimalString()).toBe('3.65');
+  });
+});
+
+describe(awsAutoscalingGroup.types[0] ?? 'aws_autoscaling_group', () => {
+  it('prices desired capacity of a mixed instances policy, on-demand and spot shares', () => {
+    const r = priceOne({
+      type: 'aws_autoscaling_group',
+      after: {
+        min_size: 1,
+        desired_capacity: 4,
+        mixed_instances_policy: [{ instances_distribution: [{ on_demand_base_capacity: 1, on_demand_percentage_above_base_capacity: 0 }], launch_template: [{ override: [{ instance_type: 'c5.large' }] }] }],
+      },
+    });
+    // 1 on-demand c5.large $0.085 × 730 = $62.05; 3 spot priced at the on-demand upper bound (no spot reference) = $186.15
+    expect(lines(r)).toEqual({ 'Instance usage (Linux/UNIX, on-demand, c5.large)': '62.05', 'Instance usage (Linux/UNIX, spot, c5.large)': '186.15' });
+  });
+
+  it('is unsupported when the instance type comes from a launch template resource', () => {
+    expect(unsupportedReason({ type: 'aws_autoscaling_group', after: { desired_capacity: 2, launch_template: [{ name: 'web' }] } })).toMatch(/comes from web/);
+  });
+});
