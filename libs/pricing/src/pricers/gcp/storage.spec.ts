@@ -1,0 +1,36 @@
+import { estimateOf, monthly, priced } from './test-plan';
+import { gcpStorageBucket } from './storage';
+
+const bucket = (after: Record<string, unknown>) => ({ type: 'google_storage_bucket', name: 'b', after: { name: 'b', ...after } });
+
+describe(gcpStorageBucket.types[0], () => {
+  it('prices Standard storage and operations in a region from usage', () => {
+    const e = estimateOf([bucket({ location: 'US-CENTRAL1' })], {
+      usage: { 'google_storage_bucket.b': { storage_gb: 1000, monthly_class_a_operations: 100000, monthly_class_b_operations: 1000000 } },
+    });
+    // 1,000 GB × $0.02 = $20.00; 10 × 10K Class A × $0.05 = $0.50; 100 × 10K Class B × $0.004 = $0.40
+    expect(monthly(e, 'google_storage_bucket.b')).toBe('20.90');
+  });
+
+  it('prices the US and EU multi-regions', () => {
+    const usage = { 'google_storage_bucket.b': { storage_gb: 150 } };
+    // US multi-region Standard 150 GB × $0.026 = $3.90
+    expect(monthly(estimateOf([bucket({ location: 'US' })], { usage }), 'google_storage_bucket.b')).toBe('3.90');
+    // EU multi-region Coldline 150 GB × $0.007 = $1.05
+    expect(monthly(estimateOf([bucket({ location: 'EU', storage_class: 'COLDLINE' })], { usage }), 'google_storage_bucket.b')).toBe('1.05');
+  });
+
+  it('adds retrieval for Nearline and lists usage lines at zero without a usage file', () => {
+    const e = estimateOf([bucket({ location: 'EUROPE-WEST1', storage_class: 'NEARLINE' })], { usage: { 'google_storage_bucket.b': { storage_gb: 100, monthly_data_retrieval_gb: 50 } } });
+    // 100 GB × $0.01 = $1.00; retrieval 50 GB × $0.01 = $0.50
+    expect(monthly(e, 'google_storage_bucket.b')).toBe('1.50');
+    const none = priced(estimateOf([bucket({ location: 'US' })]), 'google_storage_bucket.b');
+    expect(none.components.every((c) => c.usageBased && c.monthlyQuantity.isZero())).toBe(true);
+    expect(none.assumptions.map((a) => a.attribute)).toEqual(['storage_class']);
+  });
+
+  it('reports a location without prices as unsupported', () => {
+    const e = estimateOf([bucket({ location: 'ASIA' })]);
+    expect(e.unsupported[0]?.reason).toBe('no list price for Cloud Storage standard in location asia');
+  });
+});
