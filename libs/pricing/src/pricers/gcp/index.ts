@@ -1,7 +1,9 @@
 import type { ResourcePricer } from '../../engine/pricer';
 import { gcpComputeAddress, gcpComputeDisk, gcpComputeInstance, gcpForwardingRule, gcpRouterNat } from './compute';
 import { gcpContainerCluster, gcpContainerNodePool } from './container';
+import { gcpBigqueryDataset, gcpKmsCryptoKey, gcpPubsubTopic, gcpRedisInstance } from './data';
 import { gcpSqlDatabaseInstance } from './database';
+import { gcpCloudFunction, gcpCloudRunService } from './serverless';
 import { gcpStorageBucket } from './storage';
 
 export const GCP_PRICERS: readonly ResourcePricer[] = [
@@ -14,4 +16,10 @@ export const GCP_PRICERS: readonly ResourcePricer[] = [
   gcpContainerNodePool,
   gcpSqlDatabaseInstance,
   gcpStorageBucket,
+  gcpRedisInstance,
+  gcpPubsubTopic,
+  gcpBigqueryDataset,
+  gcpKmsCryptoKey,
+  gcpCloudFunction,
+  gcpCloudRunService,
 ];
