@@ -70,7 +70,7 @@ export const awsInstance: ResourcePricer = {
     const os = instanceOs(ctx);
     const market = ctx.values.string('instance_market_options.0.market_type');
     const drafts: ComponentDraft[] = [instanceHoursDraft(ctx, instanceType, os, 1, market === 'spot' ? 'spot' : 'on-demand')];
-    if (ctx.assume('monitoring', false, 'detailed monitoring is off unless monitoring = true (provider docs)')) {
+    if (ctx.assume<boolean>('monitoring', false, 'detailed monitoring is off unless monitoring = true (provider docs)')) {
       drafts.push({ name: 'EC2 detailed monitoring', unit: 'metrics', monthlyQuantity: DETAILED_MONITORING_METRICS, sku: 'cloudwatch:metrics', onDemandOnly: true });
     }
     drafts.push(...ebsVolumeDrafts(ctx, volumeFromBlock(ctx, 'root_block_device.0', 'root_block_device', ROOT_DEFAULTS)));
@@ -98,8 +98,8 @@ export const awsEbsVolume: ResourcePricer = {
   types: ['aws_ebs_volume'],
   usage: [{ key: 'monthly_standard_io_requests', unit: 'requests', description: 'I/O requests per month (magnetic/standard volumes only)' }],
   price(ctx) {
-    const type = ctx.assume('type', 'gp2', 'the provider default volume type is gp2 (aws_ebs_volume docs)');
-    const sizeGb = ctx.assume('size', 8, 'size not set: the size of the snapshot it is created from; 8 GB assumed');
+    const type = ctx.assume<string>('type', 'gp2', 'the provider default volume type is gp2 (aws_ebs_volume docs)');
+    const sizeGb = ctx.assume<number>('size', 8, 'size not set: the size of the snapshot it is created from; 8 GB assumed');
     return ebsVolumeDrafts(ctx, { label: '', type, sizeGb, ...provisioned(ctx, '', type) });
   },
 };
@@ -125,7 +125,7 @@ export const awsAutoscalingGroup: ResourcePricer = {
   types: ['aws_autoscaling_group'],
   price(ctx) {
     const min = ctx.values.number('min_size') ?? 0;
-    const desired = ctx.assume('desired_capacity', min, 'desired_capacity not set: the group starts at min_size (provider docs)');
+    const desired = ctx.assume<number>('desired_capacity', min, 'desired_capacity not set: the group starts at min_size (provider docs)');
     const override = ctx.values.string('mixed_instances_policy.0.launch_template.0.override.0.instance_type');
     if (!override) {
       const source = ctx.values.string('launch_configuration') ?? ctx.values.string('launch_template.0.name') ?? ctx.values.string('launch_template.0.id') ?? 'its launch template';
