@@ -1,3 +1,6 @@
 export * from './budgets';
 export * from './anomalies';
 export * from './forecast';
+export * from './equivalents';
+export * from './synthetic-plan';
+export * from './compare';
