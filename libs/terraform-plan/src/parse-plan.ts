@@ -74,6 +74,7 @@ function actionOf(actions: unknown, path: string): PlanAction {
 
 /** `module.a["x"].module.b[0]` → `module.a.module.b` (configuration addresses have no instance keys). */
 function stripInstanceKeys(address: string): string {
+  if (!address.includes('[')) return address;
   let out = '';
   let depth = 0;
   let quoted = false;

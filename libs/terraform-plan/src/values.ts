@@ -14,13 +14,21 @@ const ABSENT: AttrValue = { state: 'absent' };
 const UNKNOWN: AttrValue = { state: 'unknown' };
 
 /** `root_block_device.0.volume_size`, `root_block_device[0].volume_size` and `['root_block_device', 0, 'volume_size']` are the same path. */
-export function splitPath(path: AttrPath): (string | number)[] {
-  if (typeof path !== 'string') return [...path];
-  return path
-    .replace(/\[(\d+)\]/g, '.$1')
-    .split('.')
-    .filter((part) => part !== '')
-    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+const SPLIT_CACHE = new Map<string, readonly (string | number)[]>();
+
+export function splitPath(path: AttrPath): readonly (string | number)[] {
+  if (typeof path !== 'string') return path;
+  let parts = SPLIT_CACHE.get(path);
+  if (!parts) {
+    parts = path
+      .replace(/\[(\d+)\]/g, '.$1')
+      .split('.')
+      .filter((part) => part !== '')
+      .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+    // attribute paths are few and written in code; bound the cache anyway
+    if (SPLIT_CACHE.size < 10_000) SPLIT_CACHE.set(path, parts);
+  }
+  return parts;
 }
 
 function child(node: unknown, key: string | number): unknown {

@@ -87,6 +87,8 @@ export class Estimator {
   readonly currency: Currency;
   readonly commitment: Commitment;
   private readonly rate: Decimal;
+  private readonly prices = new Map<string, Money>();
+  private readonly labels = new Map<string, string>();
 
   constructor(options: EstimateOptions = {}) {
     this.catalog = options.catalog ?? defaultCatalog();
@@ -225,7 +227,7 @@ export class Estimator {
       asOf: entry.asOf,
     };
     if (!entry.tiers || term !== 'on-demand') {
-      const unitPrice = Money.of(price, 'USD').convert(this.currency, this.rate);
+      const unitPrice = this.unitPrice(price);
       return [{ ...base, name: draft.name, monthlyQuantity: quantity, unitPrice, monthlyCost: unitPrice.times(quantity) }];
     }
     // Volume tiers: one line per tier the quantity reaches (the first tier even at zero, to show the price).
@@ -235,14 +237,34 @@ export class Estimator {
       const upper = tier.upTo === null ? null : new Decimal(tier.upTo);
       const inTier = Decimal.max(0, (upper ? Decimal.min(quantity, upper) : quantity).minus(lower));
       if (inTier.gt(0) || lines.length === 0) {
-        const unitPrice = Money.of(tier.price, 'USD').convert(this.currency, this.rate);
-        const label = lower.isZero() ? (upper ? `first ${fmt(upper)} ${draft.unit}` : '') : upper ? `next ${fmt(upper.minus(lower))} ${draft.unit}` : `over ${fmt(lower)} ${draft.unit}`;
+        const unitPrice = this.unitPrice(tier.price);
+        const label = this.tierLabel(lower, upper, draft.unit);
         lines.push({ ...base, name: label ? `${draft.name} (${label})` : draft.name, monthlyQuantity: inTier, unitPrice, monthlyCost: unitPrice.times(inTier) });
       }
       if (!upper || quantity.lte(upper)) break;
       lower = upper;
     }
     return lines;
+  }
+
+  private tierLabel(lower: Decimal, upper: Decimal | null, unit: string): string {
+    const key = `${lower.toString()}|${upper?.toString() ?? ''}|${unit}`;
+    let label = this.labels.get(key);
+    if (label === undefined) {
+      label = lower.isZero() ? (upper ? `first ${fmt(upper)} ${unit}` : '') : upper ? `next ${fmt(upper.minus(lower))} ${unit}` : `over ${fmt(lower)} ${unit}`;
+      this.labels.set(key, label);
+    }
+    return label;
+  }
+
+  /** The catalog's USD price string in the estimate's currency (cached: a plan repeats the same prices). */
+  private unitPrice(usd: string): Money {
+    let money = this.prices.get(usd);
+    if (!money) {
+      money = Money.of(usd, 'USD').convert(this.currency, this.rate);
+      this.prices.set(usd, money);
+    }
+    return money;
   }
 
   private priceOf(entry: PriceEntry, draft: ComponentDraft): { term: PriceTerm; price: string } {
