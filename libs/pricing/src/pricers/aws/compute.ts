@@ -17,13 +17,13 @@ const OS_LABEL: Readonly<Record<Ec2Os, string>> = { linux: 'Linux/UNIX', windows
  * The instance-hours line of `count` instances of `instanceType`; unsupported with `no list price for instance type …`
  * when the catalog does not have it in the region.
  */
-export function instanceHoursDraft(ctx: PricerContext, instanceType: string, os: Ec2Os, count: Decimal.Value, purchase: 'on-demand' | 'spot'): ComponentDraft {
+export function instanceHoursDraft(ctx: PricerContext, instanceType: string, os: Ec2Os, count: Decimal.Value, purchase: 'on-demand' | 'spot', spotAttribute = 'instance_market_options'): ComponentDraft {
   const sku = ec2InstanceSku(instanceType, os);
   if (!ctx.hasPrice(sku)) throw new UnsupportedResource(`no list price for instance type ${instanceType} (${OS_LABEL[os]}) in ${ctx.region}`);
   const draft: ComponentDraft = { name: `Instance usage (${OS_LABEL[os]}, ${purchase}, ${instanceType})`, unit: 'hours', monthlyQuantity: monthlyHours(count), sku };
   if (purchase === 'spot') {
     ctx.note({
-      attribute: 'instance_market_options',
+      attribute: spotAttribute,
       assumed: 'spot',
       cause: 'spot market',
       reason: 'spot prices change with supply and demand; the line uses the catalog spot reference price where it has one, else the on-demand price as the upper bound (the line shows which term it used)',
@@ -140,7 +140,7 @@ export const awsAutoscalingGroup: ResourcePricer = {
     const spot = new Decimal(desired).minus(onDemand);
     const drafts: ComponentDraft[] = [];
     if (onDemand.gt(0)) drafts.push(instanceHoursDraft(ctx, override, 'linux', onDemand, 'on-demand'));
-    if (spot.gt(0)) drafts.push(instanceHoursDraft(ctx, override, 'linux', spot, 'spot'));
+    if (spot.gt(0)) drafts.push(instanceHoursDraft(ctx, override, 'linux', spot, 'spot', 'mixed_instances_policy'));
     return drafts;
   },
 };

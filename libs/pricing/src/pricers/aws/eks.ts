@@ -64,7 +64,7 @@ export const awsEksNodeGroup: ResourcePricer = {
     } else instanceType = ctx.assume<string>('instance_types.0', 't3.medium', 'instance_types defaults to ["t3.medium"] (EKS CreateNodegroup API)');
     const capacity = ctx.assume<string>('capacity_type', 'ON_DEMAND', 'capacity_type defaults to ON_DEMAND (provider docs)');
     const os = (ctx.values.string('ami_type') ?? '').startsWith('WINDOWS') ? 'windows' : 'linux';
-    const drafts: ComponentDraft[] = [instanceHoursDraft(ctx, instanceType, os, desired, capacity === 'SPOT' ? 'spot' : 'on-demand')];
+    const drafts: ComponentDraft[] = [instanceHoursDraft(ctx, instanceType, os, desired, capacity === 'SPOT' ? 'spot' : 'on-demand', 'capacity_type')];
     if (ctx.values.get('launch_template').state === 'absent') {
       const disk = ctx.assume<number>('disk_size', os === 'windows' ? 50 : 20, 'disk_size defaults to 20 GB (50 GB for Windows) (provider docs)');
       ctx.note({ attribute: 'disk_size', assumed: 'gp2', cause: 'volume type not in the plan', reason: 'node groups without a launch template get the EKS-optimized AMI root volume; gp2 assumed' });
