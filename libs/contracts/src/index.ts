@@ -9,6 +9,7 @@ export * from './cost/cost-values';
 export * from './cost/cost-optimizer-estimate.v1';
 export * from './cost/cost-estimated.v1';
 export * from './cost/cost-actuals-imported.v1';
+export * from './cost/cost-queries';
 export * from './alert/alert-values';
 export * from './alert/alert-raised.v1';
 export * from './alert/alert-resolved.v1';
