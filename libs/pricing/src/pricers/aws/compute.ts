@@ -74,8 +74,14 @@ export const awsInstance: ResourcePricer = {
       drafts.push({ name: 'EC2 detailed monitoring', unit: 'metrics', monthlyQuantity: DETAILED_MONITORING_METRICS, sku: 'cloudwatch:metrics', onDemandOnly: true });
     }
     drafts.push(...ebsVolumeDrafts(ctx, volumeFromBlock(ctx, 'root_block_device.0', 'root_block_device', ROOT_DEFAULTS)));
-    ctx.values.blocks('ebs_block_device').forEach((_block, i) => {
+    ctx.values.blocks('ebs_block_device').forEach((block, i) => {
       const path = `ebs_block_device.${i}`;
+      // Volumes attached with aws_volume_attachment show up in the instance's state as ebs_block_device entries with an
+      // existing volume_id and delete_on_termination = false; they are priced on their aws_ebs_volume resource.
+      if (block.string('volume_id') && block.boolean('delete_on_termination') === false) {
+        ctx.note({ attribute: path, assumed: 'priced on its aws_ebs_volume', cause: 'attached volume', reason: 'an existing volume kept on termination is an attached aws_ebs_volume; not counted twice' });
+        return;
+      }
       drafts.push(
         ...ebsVolumeDrafts(
           ctx,
