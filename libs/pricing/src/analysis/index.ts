@@ -4,3 +4,4 @@ export * from './forecast';
 export * from './equivalents';
 export * from './synthetic-plan';
 export * from './compare';
+export * from './optimize';
