@@ -145,3 +145,36 @@ describe(Estimator.name, () => {
     expect(markdown).toContain('| `aws_instance.up` | update | $73.80 | $292.80 | +$219.00 |');
   });
 });
+
+describe('PricerContext.referenced', () => {
+  it('gives a pricer the resources its configuration refers to', () => {
+    const seen: string[][] = [];
+    const registry = new PricerRegistry([
+      {
+        cloud: 'aws',
+        types: ['aws_autoscaling_group'],
+        price(ctx) {
+          seen.push(ctx.referenced('aws_launch_template').map((r) => `${r.address}:${r.after?.string('instance_type') ?? '?'}`));
+          return [];
+        },
+      },
+    ]);
+    const plan = parsePlan({
+      format_version: '1.2',
+      configuration: {
+        root_module: {
+          resources: [
+            { address: 'aws_autoscaling_group.web', expressions: { launch_template: [{ id: { references: ['aws_launch_template.web.id', 'aws_launch_template.web'] } }], vpc_zone_identifier: { references: ['aws_subnet.a'] } } },
+            { address: 'aws_launch_template.web', expressions: {} },
+          ],
+        },
+      },
+      resource_changes: [
+        { address: 'aws_autoscaling_group.web', mode: 'managed', type: 'aws_autoscaling_group', name: 'web', change: { actions: ['create'], before: null, after: { region: 'us-east-1' }, after_unknown: {} } },
+        { address: 'aws_launch_template.web', mode: 'managed', type: 'aws_launch_template', name: 'web', change: { actions: ['create'], before: null, after: { instance_type: 'm5.large' }, after_unknown: { id: true } } },
+      ],
+    });
+    estimatePlan(plan, options({ registry }));
+    expect(seen).toEqual([['aws_launch_template.web:m5.large']]);
+  });
+});

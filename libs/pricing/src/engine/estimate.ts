@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { splitPath, type Cloud, type ParsedPlan, type PlanResource, type ResourceValues } from '@cloudwright/terraform-plan';
+import { configAddressOf, splitPath, type Cloud, type ParsedPlan, type PlanResource, type ResourceValues } from '@cloudwright/terraform-plan';
 import { defaultCatalog, type Commitment, type PriceCatalog, type PriceEntry, type PriceTerm } from '../catalog/catalog';
 import { HOURS_PER_MONTH, MONTHS_PER_YEAR, Money, type Currency } from '../money';
 import { UsageFile } from '../usage/usage-file';
@@ -89,6 +89,8 @@ export class Estimator {
   private readonly rate: Decimal;
   private readonly prices = new Map<string, Money>();
   private readonly labels = new Map<string, string>();
+  /** The plan being estimated, by configuration address (for `referenced`). */
+  private byConfigAddress = new Map<string, PlanResource[]>();
 
   constructor(options: EstimateOptions = {}) {
     this.catalog = options.catalog ?? defaultCatalog();
@@ -100,6 +102,13 @@ export class Estimator {
   }
 
   estimate(plan: ParsedPlan): CostEstimate {
+    this.byConfigAddress = new Map();
+    for (const resource of plan.resources) {
+      const key = configAddressOf(resource);
+      const list = this.byConfigAddress.get(key);
+      if (list) list.push(resource);
+      else this.byConfigAddress.set(key, [resource]);
+    }
     const resources: ResourceCost[] = [];
     const unsupported: UnpricedResource[] = [];
     const free: UnpricedResource[] = [];
@@ -203,6 +212,7 @@ export class Estimator {
       usage: (key) => usage[key],
       note: (a) => assumptions.push(a),
       hasPrice: (sku, r) => catalog.has(cloud, sku, r ?? region),
+      referenced: (type) => resource.dependsOn.flatMap((address) => this.byConfigAddress.get(address) ?? []).filter((r) => type === undefined || r.type === type),
     };
     const drafts = this.registry.get(resource.type)?.price(ctx) ?? [];
     const components = drafts.flatMap((d) => this.component(cloud, region, d));

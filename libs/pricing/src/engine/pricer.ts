@@ -55,6 +55,12 @@ export interface PricerContext {
   note(assumption: Assumption): void;
   /** Whether the catalog has a price for `sku` in `region` (default: the resource's region). */
   hasPrice(sku: string, region?: string): boolean;
+  /**
+   * Other resources of the same plan that this one refers to in its configuration (`references` and `depends_on`),
+   * optionally only of `type` — e.g. the `aws_launch_template` of an `aws_autoscaling_group`, whose id is unknown at
+   * plan time. Instances of a `count`/`for_each` resource are all returned.
+   */
+  referenced(type?: string): readonly PlanResource[];
 }
 
 /** Thrown by a pricer when it cannot price this resource; the resource is listed as unsupported with `reason`. */
