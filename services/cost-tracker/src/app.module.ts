@@ -11,7 +11,14 @@ import { EstimateCommandConsumer } from './estimates/estimate-command.consumer';
 import { EstimatesController } from './estimates/estimates.controller';
 import { BudgetsController } from './budgets/budgets.controller';
 import { BudgetsService } from './budgets/budgets.service';
+import { AnomaliesService } from './anomalies/anomalies.service';
+import { EvaluationScheduler } from './anomalies/evaluation.scheduler';
+import { CostsController } from './costs/costs.controller';
+import { CostsService } from './costs/costs.service';
 import { HealthController } from './health/health.controller';
+import { CostImportsService } from './imports/cost-imports.service';
+import { CsvBodyParser, ImportsController } from './imports/imports.controller';
+import { WatchFolderService } from './imports/watch-folder.service';
 
 const ROOT_LOGGER = Symbol('ROOT_LOGGER');
 const METRICS_REGISTRY = Symbol('METRICS_REGISTRY');
@@ -51,8 +58,20 @@ export class CostTrackerModule {
           imports: [CostTrackerModule.infrastructure(config, logger, registry)],
         }),
       ],
-      controllers: [EstimatesController, BudgetsController, HealthController],
-      providers: [CostEstimatesService, BudgetsService, EstimateCommandConsumer, CostQueriesResponder, DatabaseLifecycle],
+      controllers: [EstimatesController, BudgetsController, ImportsController, CostsController, HealthController],
+      providers: [
+        CostEstimatesService,
+        BudgetsService,
+        CostImportsService,
+        CostsService,
+        AnomaliesService,
+        EvaluationScheduler,
+        WatchFolderService,
+        CsvBodyParser,
+        EstimateCommandConsumer,
+        CostQueriesResponder,
+        DatabaseLifecycle,
+      ],
     };
   }
 
