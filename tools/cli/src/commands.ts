@@ -5,6 +5,7 @@ import { dlqCommand } from './dlq/dlq.command';
 import { requestCommand } from './deployments/request.command';
 import { upCommand } from './platform/up.command';
 import { costCommand } from './cost/cost.command';
+import { mcpCommand } from './mcp/mcp.command';
 
 /** Every command, in the order `cloudwright --help` lists them. */
-export const commands: CliCommand[] = [upCommand, downCommand, requestCommand, costCommand, dlqCommand, eventsCommand];
+export const commands: CliCommand[] = [upCommand, downCommand, requestCommand, costCommand, mcpCommand, dlqCommand, eventsCommand];
