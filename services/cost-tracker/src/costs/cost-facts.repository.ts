@@ -1,4 +1,5 @@
 import { quoteIdent } from '@cloudwright/messaging';
+import { Decimal } from '@cloudwright/pricing';
 import { type EntityManager } from 'typeorm';
 
 /** One aggregated daily fact, as inserted by an import. Amounts are decimal strings. */
@@ -26,6 +27,9 @@ export interface DailyFact {
   listCost: string | null;
   rowCount: number;
 }
+
+/** PostgreSQL numeric text (`15.0`, `1.2500`) as a plain decimal string without trailing zeros (`15`, `1.25`). */
+const normal = (text: string): string => new Decimal(text).toFixed();
 
 export const COST_DIMENSIONS = ['service', 'region', 'resource', 'provider', 'sub-account', 'service-category', 'charge-category', 'stack', 'environment'] as const;
 export type CostDimension = (typeof COST_DIMENSIONS)[number] | `tag:${string}`;
@@ -125,7 +129,7 @@ export class CostFactsRepository {
        GROUP BY 1, 2, 3 ORDER BY 1, 2 NULLS LAST, 3`,
       params,
     );
-    return rows.map((r) => ({ period: r.period, key: r.key, currency: r.currency.trim(), billedCost: r.billed, effectiveCost: r.effective, rows: Number(r.rows) }));
+    return rows.map((r) => ({ period: r.period, key: r.key, currency: r.currency.trim(), billedCost: normal(r.billed), effectiveCost: normal(r.effective), rows: Number(r.rows) }));
   }
 
   /** Effective cost per day of a stack/environment (optionally one tag, one service) in one currency, over [from, to). */
@@ -185,6 +189,6 @@ export class CostFactsRepository {
        WHERE (deployment_id = $1 OR resource_id = ANY($2::text[]) OR resource_name = ANY($2::text[])) AND day >= $3 AND day < $4 GROUP BY currency ORDER BY currency`,
       [deploymentId, resourceIds, from, to],
     );
-    return rows.map((r) => ({ currency: r.currency.trim(), cost: r.cost, days: Number(r.days), rows: Number(r.rows) }));
+    return rows.map((r) => ({ currency: r.currency.trim(), cost: normal(r.cost), days: Number(r.days), rows: Number(r.rows) }));
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode } from '@cloudwright/contracts';
+import { DAY_PATTERN, DomainError, ErrorCode } from '@cloudwright/contracts';
 import { Decimal } from '@cloudwright/pricing';
 import { DataSource } from 'typeorm';
 import { COST_TRACKER_CONFIG, type CostTrackerConfig } from '../common/config/cost-tracker.config';
@@ -7,7 +7,7 @@ import { COST_TRACKER_DATA_SOURCE } from '../common/database/data-source';
 import { CostEstimateRepository } from '../estimates/cost-estimate.repository';
 import { COST_DIMENSIONS, CostFactsRepository, type CostDimension, type CostRow } from './cost-facts.repository';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const DAY = DAY_PATTERN;
 
 export interface CostQueryInput {
   dimension?: string;
