@@ -191,7 +191,7 @@ function buildItems(workload: Workload, cloud: Cloud, region: string): Built[] {
       equivalent: `${svc.label}, ${workload.objectStorageGb} GB`,
       why: 'standard (hot) class, single region',
       resources: [{ type: svc.type, name: 'objects', cloud, region, values }],
-      usage: { [`${svc.type}.objects`]: { storage_gb: workload.objectStorageGb } },
+      usage: { [`${svc.type}.objects`]: { [svc.usageKey]: workload.objectStorageGb } },
     });
   }
   const gateways = (count: number | undefined, key: 'loadBalancer' | 'natGateway', what: string, values: Record<Cloud, Record<string, unknown>>) => {
@@ -199,7 +199,16 @@ function buildItems(workload: Workload, cloud: Cloud, region: string): Built[] {
     positive(count, what, true);
     const svc = SERVICE_EQUIVALENTS[key][cloud];
     const resources = Array.from({ length: count }, (_, k): SyntheticResource => ({ type: svc.type, name: `${key}_${k}`, cloud, region, values: values[cloud] }));
-    built.push({ item: key === 'loadBalancer' ? 'load balancers' : 'NAT gateways', equivalent: `${svc.label} ×${count}`, why: 'hourly charge; data processed is usage-based and not included', resources, usage: none });
+    // Cloud NAT bills per VM using the gateway: every VM and node of the workload is assumed to use it.
+    const vms = (workload.compute ?? []).reduce((n, c) => n + (c.count ?? 1), 0) + (workload.kubernetes ?? []).reduce((n, k) => n + k.nodes, 0);
+    const usage = cloud === 'gcp' && key === 'natGateway' ? Object.fromEntries(resources.map((r) => [`${r.type}.${r.name}`, { assigned_vms: Math.max(1, vms) }])) : none;
+    built.push({
+      item: key === 'loadBalancer' ? 'load balancers' : 'NAT gateways',
+      equivalent: `${svc.label} ×${count}`,
+      why: `hourly charge${cloud === 'gcp' && key === 'natGateway' ? ` for ${Math.max(1, vms)} VMs using it` : ''}; data processed is usage-based and not included`,
+      resources,
+      usage,
+    });
   };
   gateways(workload.loadBalancers, 'loadBalancer', 'loadBalancers', { aws: { load_balancer_type: 'application', internal: false }, azure: { sku: 'Standard' }, gcp: { load_balancing_scheme: 'EXTERNAL_MANAGED' } });
   gateways(workload.natGateways, 'natGateway', 'natGateways', { aws: { connectivity_type: 'public' }, azure: { sku_name: 'Standard' }, gcp: { nat_ip_allocate_option: 'AUTO_ONLY' } });

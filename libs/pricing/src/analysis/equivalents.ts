@@ -62,10 +62,11 @@ export const SERVICE_EQUIVALENTS = {
     azure: { type: 'azurerm_kubernetes_cluster', label: 'AKS cluster, Standard tier (uptime SLA, comparable to EKS and GKE)' },
     gcp: { type: 'google_container_cluster', label: 'GKE Standard cluster (zonal)' },
   },
+  /** `usageKey`: the pricer's usage key for GB stored in the standard class. */
   objectStorage: {
-    aws: { type: 'aws_s3_bucket', label: 'S3 Standard' },
-    azure: { type: 'azurerm_storage_account', label: 'Blob storage, StorageV2 Standard LRS, Hot tier' },
-    gcp: { type: 'google_storage_bucket', label: 'Cloud Storage STANDARD, regional' },
+    aws: { type: 'aws_s3_bucket', label: 'S3 Standard', usageKey: 'standard_storage_gb' },
+    azure: { type: 'azurerm_storage_account', label: 'Blob storage, StorageV2 Standard LRS, Hot tier', usageKey: 'storage_gb' },
+    gcp: { type: 'google_storage_bucket', label: 'Cloud Storage STANDARD, regional', usageKey: 'storage_gb' },
   },
   loadBalancer: {
     aws: { type: 'aws_lb', label: 'Application Load Balancer' },
@@ -77,7 +78,7 @@ export const SERVICE_EQUIVALENTS = {
     azure: { type: 'azurerm_nat_gateway', label: 'NAT gateway, Standard SKU' },
     gcp: { type: 'google_compute_router_nat', label: 'Cloud NAT' },
   },
-} as const satisfies Record<string, Record<Cloud, { type: string; label: string }>>;
+} as const satisfies Record<string, Record<Cloud, { type: string; label: string; usageKey?: string }>>;
 
 /** Qualitative trade-offs of each cloud's equivalents, reported next to the numbers (public product documentation). */
 export const CLOUD_TRAITS: Readonly<Record<Cloud, { advantages: readonly string[]; disadvantages: readonly string[] }>> = {

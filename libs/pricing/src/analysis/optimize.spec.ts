@@ -30,15 +30,23 @@ const PLAN = planOf([
   { address: 'aws_volume_attachment.att', after: { device_name: '/dev/sdf' }, refs: ['aws_ebs_volume.data.id', 'aws_instance.web.id'] },
   { address: 'google_compute_instance.old', after: { machine_type: 'n1-standard-2', zone: 'us-central1-a' } },
   { address: 'google_storage_bucket.logs', after: { storage_class: 'STANDARD', location: 'US-CENTRAL1' } },
+  { address: 'aws_s3_bucket.archive', after: { bucket: 'archive' } },
 ]);
 
 const OPTIONS: OptimizeOptions = {
   ...testOptions(),
-  usage: new UsageFile(new Map(), new Map([['google_storage_bucket.logs', { storage_gb: 1000 }]])),
+  usage: new UsageFile(
+    new Map(),
+    new Map<string, Record<string, number>>([
+      ['google_storage_bucket.logs', { storage_gb: 1000 }],
+      ['aws_s3_bucket.archive', { standard_storage_gb: 2000 }],
+    ]),
+  ),
   utilisation: {
     'aws_instance.web': { cpuP95: 15, memP95: 20 },
     'aws_instance.idle': { cpuP95: 1, memP95: 5 },
     'google_storage_bucket.logs': { lastAccessDays: 90 },
+    'aws_s3_bucket.archive': { lastAccessDays: 45 },
   },
 };
 
@@ -101,6 +109,16 @@ describe(optimizeForCost.name, () => {
     expect(warm.recommendations.find((r) => r.id === 'storage-class:google_storage_bucket.logs')).toBeUndefined();
   });
 
+  it('moves cold S3 data with a lifecycle rule, priced by moving the usage between classes', () => {
+    const r = rec('storage-class:aws_s3_bucket.archive');
+    // 2000 GB × 0.02 Standard → × 0.0125 Standard-IA
+    expect(r?.currentMonthlyCost.toDecimalString()).toBe('40');
+    expect(r?.optimisedMonthlyCost.toDecimalString()).toBe('25');
+    expect(r?.title).toMatch(/Standard-IA/);
+    const colder = optimizeForCost(PLAN, { ...OPTIONS, utilisation: { 'aws_s3_bucket.archive': { lastAccessDays: 120 } } });
+    expect(colder.recommendations.find((x) => x.id === 'storage-class:aws_s3_bucket.archive')?.optimisedMonthlyCost.toDecimalString()).toBe('8');
+  });
+
   it('finds unattached disks and addresses, not attached ones', () => {
     expect(saved('orphaned:aws_eip.unused')).toBe('3.65');
     expect(saved('orphaned:aws_ebs_volume.loose')).toBe('4');
@@ -112,8 +130,8 @@ describe(optimizeForCost.name, () => {
     const savings = report.recommendations.map((r) => r.savedMonthlyCost.amount.toNumber());
     expect(savings).toEqual([...savings].sort((a, b) => b - a));
     expect(report.recommendations.every((r) => (RECOMMENDATION_CATEGORIES as readonly string[]).includes(r.category))).toBe(true);
-    expect(report.potentialMonthlySavings.toDecimalString()).toBe('236.53');
-    expect(report.currentMonthlyCost.toDecimalString()).toBe('452.25');
+    expect(report.potentialMonthlySavings.toDecimalString()).toBe('251.53');
+    expect(report.currentMonthlyCost.toDecimalString()).toBe('492.25');
     expect(report.recommendations.every((r) => r.savedMonthlyCost.amount.isPositive())).toBe(true);
   });
 

@@ -3,7 +3,7 @@ import type { Commitment, PriceCatalog } from '../catalog/catalog';
 import { DEFAULT_REGIONS, Estimator } from '../engine/estimate';
 import type { PricerRegistry } from '../engine/registry';
 import { Money, type Currency } from '../money';
-import { type UsageFile } from '../usage/usage-file';
+import { UsageFile } from '../usage/usage-file';
 import { SIZE_LADDERS, currentGenerationOf, instanceEquivalentOf, smallerSize, type SizeLadder } from './equivalents';
 import { syntheticPlan } from './synthetic-plan';
 
@@ -123,11 +123,20 @@ class Pricing {
   private readonly estimators = new Map<string, Estimator>();
   constructor(private readonly options: OptimizeOptions) {}
 
+  private estimatorOptions(commitment: Commitment) {
+    return { catalog: this.options.catalog, registry: this.options.registry, usage: this.options.usage, currency: this.options.currency, commitment };
+  }
+
+  /** The usage values of a resource from the usage file. */
+  usageOf(resource: PlanResource): Readonly<Record<string, number>> {
+    return (this.options.usage ?? UsageFile.empty()).forResource(resource.address, resource.type);
+  }
+
   /** Monthly cost of the resource's type with `values`, priced as a synthetic create; null when it cannot be priced. */
-  cost(resource: PlanResource, values: Values, commitment: Commitment = 'on-demand'): { cost: Money } | { reason: string } {
-    let est = this.estimators.get(commitment);
+  cost(resource: PlanResource, values: Values, commitment: Commitment = 'on-demand', usage?: Readonly<Record<string, number>>): { cost: Money } | { reason: string } {
+    let est = usage ? new Estimator({ ...this.estimatorOptions(commitment), usage: new UsageFile(new Map(), new Map([[resource.address, usage]])) }) : this.estimators.get(commitment);
     if (!est) {
-      est = new Estimator({ catalog: this.options.catalog, registry: this.options.registry, usage: this.options.usage, currency: this.options.currency, commitment });
+      est = new Estimator(this.estimatorOptions(commitment));
       this.estimators.set(commitment, est);
     }
     const cloud = resource.cloud as Cloud;
@@ -290,6 +299,27 @@ function analyze(plan: ParsedPlan, resource: PlanResource, pricing: Pricing, opt
         why: change.why,
         steps: [`Set ${change.path.join('.')} = "${change.to}"`, change.cold ? 'Or add a lifecycle rule that moves objects after 30 days' : 'Apply: the change is online, no downtime'],
       });
+    }
+  }
+
+  // S3 lifecycle: cold Standard data moves to Standard-IA (30+ days) or Glacier Instant Retrieval (90+ days).
+  if (resource.type === 'aws_s3_bucket' && util?.lastAccessDays !== undefined && util.lastAccessDays >= COLD_DAYS) {
+    const usage = pricing.usageOf(resource);
+    const standard = usage.standard_storage_gb;
+    if (standard !== undefined && standard > 0) {
+      const glacier = util.lastAccessDays >= 90;
+      const target = glacier ? 'glacier_instant_retrieval' : 'standard_ia';
+      const moved = { ...usage, standard_storage_gb: 0, [`${target}_storage_gb`]: (usage[`${target}_storage_gb`] ?? 0) + standard };
+      const out = pricing.cost(resource, values, 'on-demand', moved);
+      if ('cost' in out) {
+        add('storage-class', out.cost, {
+          title: `Add a lifecycle rule moving ${resource.address} objects to ${glacier ? 'Glacier Instant Retrieval' : 'Standard-IA'}`,
+          effort: 'low',
+          risk: 'medium',
+          why: `objects not read for ${util.lastAccessDays} days: ${standard} GB priced in ${glacier ? 'Glacier Instant Retrieval (90-day minimum)' : 'Standard-IA (30-day minimum)'} instead of Standard; retrievals are billed per GB`,
+          steps: [`Add an aws_s3_bucket_lifecycle_configuration with a transition to ${glacier ? 'GLACIER_IR after 90' : 'STANDARD_IA after 30'} days`, 'Exclude objects under 128 KB (billed as 128 KB in IA classes)', 'Watch retrieval charges for a month'],
+        });
+      }
     }
   }
 

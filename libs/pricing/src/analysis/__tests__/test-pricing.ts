@@ -85,7 +85,18 @@ export const TEST_PRICERS: readonly ResourcePricer[] = [
     line(ctx, `rds:${need(ctx, 'instance_class')}`, 'hours', HOURS * (ctx.values.boolean('multi_az') ? 2 : 1)),
     line(ctx, 'rds:storage', 'GB-months', (ctx.values.number('allocated_storage') ?? 20) * (ctx.values.boolean('multi_az') ? 2 : 1), { onDemandOnly: true }),
   ]),
-  pricer('aws', ['aws_s3_bucket'], (ctx) => [line(ctx, 's3:STANDARD', 'GB-months', ctx.usage('storage_gb') ?? 0, { usageBased: true })], storageUsage),
+  pricer(
+    'aws',
+    ['aws_s3_bucket'],
+    (ctx) => [
+      line(ctx, 's3:STANDARD', 'GB-months', ctx.usage('standard_storage_gb') ?? 0, { usageBased: true }),
+      ...(['standard_ia', 'glacier_instant_retrieval'] as const).flatMap((c) => {
+        const gb = ctx.usage(`${c}_storage_gb`);
+        return gb === undefined ? [] : [line(ctx, c === 'standard_ia' ? 's3:STANDARD_IA' : 's3:GLACIER_IR', 'GB-months', gb, { usageBased: true })];
+      }),
+    ],
+    ['standard', 'standard_ia', 'glacier_instant_retrieval'].map((c) => ({ key: `${c}_storage_gb`, unit: 'GB', description: c })),
+  ),
   pricer('aws', ['aws_lb'], (ctx) => [line(ctx, `lb:${ctx.values.string('load_balancer_type') ?? 'application'}`, 'hours', HOURS)]),
   pricer('aws', ['aws_nat_gateway'], (ctx) => [line(ctx, 'nat', 'hours', HOURS)]),
   pricer('azure', ['azurerm_linux_virtual_machine'], (ctx) => [
