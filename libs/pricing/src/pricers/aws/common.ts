@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { splitPath, type AttrPath, type PlanResource, type ResourceValues } from '@cloudwright/terraform-plan';
 import { UnsupportedResource, type ComponentDraft, type PricerContext } from '../../engine/pricer';
 import { monthlyHours } from '../helpers';
 
@@ -116,4 +117,90 @@ export function required(ctx: PricerContext, path: string, what: string): string
 /** Throws the standard `no list price for …` reason when the catalog lacks a sku in the resource's region. */
 export function requirePrice(ctx: PricerContext, sku: string, what: string, region?: string): void {
   if (!ctx.hasPrice(sku, region)) throw new UnsupportedResource(`no list price for ${what} in ${region ?? ctx.region}`);
+}
+
+/** `a.0.b` → `a[0].b`, as the engine names attributes in assumptions. */
+function displayPath(path: AttrPath): string {
+  return splitPath(path)
+    .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`))
+    .join('');
+}
+
+/**
+ * The values of another resource of the plan on the side being priced. The before side of a resource that the plan
+ * creates does not exist; its after side is used (the price of the change is then not visible in the diff).
+ */
+export function sideValues(ctx: PricerContext, other: PlanResource): ResourceValues | null {
+  return (ctx.side === 'before' ? (other.before ?? other.after) : (other.after ?? other.before)) ?? null;
+}
+
+/**
+ * A context that reads another resource of the plan (a launch template, a task definition) with the helpers written for
+ * a resource's own values (`assume`, `volumeFromBlock`…). Assumptions and notes stay on the priced resource, their
+ * attribute prefixed with the other resource's address (`aws_launch_template.web.block_device_mappings[0].ebs.volume_size`);
+ * usage, region and prices are the priced resource's.
+ */
+export function referencedContext(ctx: PricerContext, other: PlanResource, values: ResourceValues): PricerContext {
+  const prefixed = (attribute: string) => `${other.address}.${attribute}`;
+  return {
+    resource: other,
+    values,
+    region: ctx.region,
+    side: ctx.side,
+    assume<T extends string | number | boolean>(path: AttrPath, fallback: T, reason: string): T {
+      const got = values.get(path);
+      if (got.state === 'known') {
+        const v = typeof fallback === 'number' ? values.number(path) : typeof fallback === 'boolean' ? values.boolean(path) : values.string(path);
+        if (v !== undefined) return v as T;
+      }
+      ctx.note({
+        attribute: prefixed(displayPath(path)),
+        assumed: String(fallback),
+        cause: got.state === 'unknown' ? 'unknown at plan time' : got.state === 'absent' ? 'not set' : 'not a readable value',
+        reason,
+      });
+      return fallback;
+    },
+    usage: (key) => ctx.usage(key),
+    note: (a) => ctx.note({ ...a, attribute: prefixed(a.attribute) }),
+    hasPrice: (sku, region) => ctx.hasPrice(sku, region),
+    referenced: (type) => ctx.referenced(type),
+  };
+}
+
+/** A referenced resource of the plan, with a context that reads its values (see `referencedContext`). */
+export interface Referenced {
+  readonly resource: PlanResource;
+  readonly ctx: PricerContext;
+}
+
+/**
+ * The one resource of `type` this resource refers to in its configuration, or undefined when there is none in the plan
+ * (e.g. it comes from a data source or another state). `matches` drops candidates that this resource's known values rule
+ * out (e.g. `launch_template.id` known and different from the template's id). Of the instances of a `count`/`for_each`
+ * resource, the one with this resource's index is taken; when several candidates remain the resource is unsupported,
+ * since which one it uses is not in the plan.
+ */
+export function referencedOne(ctx: PricerContext, type: string, matches: (values: ResourceValues) => boolean = () => true): Referenced | undefined {
+  const candidates = ctx.referenced(type).flatMap((resource) => {
+    const values = sideValues(ctx, resource);
+    return values && matches(values) ? [{ resource, values }] : [];
+  });
+  let chosen = candidates;
+  if (chosen.length > 1 && ctx.resource.index !== undefined) {
+    const sameIndex = chosen.filter((c) => c.resource.index === ctx.resource.index);
+    if (sameIndex.length > 0) chosen = sameIndex;
+  }
+  if (chosen.length > 1) {
+    throw new UnsupportedResource(
+      `${ctx.resource.address} refers to ${chosen.length} ${type} resources (${chosen.map((c) => c.resource.address).join(', ')}) and the plan does not say which one it uses`,
+    );
+  }
+  const [one] = chosen;
+  return one ? { resource: one.resource, ctx: referencedContext(ctx, one.resource, one.values) } : undefined;
+}
+
+/** False only when both values are known and differ: for `matches` of `referencedOne`. */
+export function compatible(own: string | undefined, theirs: string | undefined): boolean {
+  return own === undefined || theirs === undefined || own === theirs;
 }

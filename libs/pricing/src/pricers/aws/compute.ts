@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { UnsupportedResource, type ComponentDraft, type PricerContext, type ResourcePricer } from '../../engine/pricer';
 import { monthlyHours } from '../helpers';
-import { ebsVolumeDrafts, hourly, provisioned, required, volumeFromBlock } from './common';
+import { compatible, ebsVolumeDrafts, hourly, provisioned, referencedOne, required, volumeFromBlock, type Referenced, type VolumeSpec } from './common';
 
 export type Ec2Os = 'linux' | 'windows';
 
@@ -52,7 +52,14 @@ function tenancyCheck(ctx: PricerContext, path = 'tenancy'): void {
   if (tenancy !== 'default') throw new UnsupportedResource(`${tenancy} tenancy is not priced yet (only shared tenancy is in the catalog)`);
 }
 
-const ROOT_DEFAULTS = {
+export interface RootVolumeDefaults {
+  readonly sizeGb: number;
+  readonly type: string;
+  readonly sizeReason: string;
+  readonly typeReason: string;
+}
+
+const ROOT_DEFAULTS: RootVolumeDefaults = {
   sizeGb: 8,
   type: 'gp2',
   sizeReason: "root volume size defaults to the AMI's snapshot size; 8 GB is the size of the Amazon Linux and most public AMIs",
@@ -71,7 +78,7 @@ export const awsInstance: ResourcePricer = {
     const market = ctx.values.string('instance_market_options.0.market_type');
     const drafts: ComponentDraft[] = [instanceHoursDraft(ctx, instanceType, os, 1, market === 'spot' ? 'spot' : 'on-demand')];
     if (ctx.assume<boolean>('monitoring', false, 'detailed monitoring is off unless monitoring = true (provider docs)')) {
-      drafts.push({ name: 'EC2 detailed monitoring', unit: 'metrics', monthlyQuantity: DETAILED_MONITORING_METRICS, sku: 'cloudwatch:metrics', onDemandOnly: true });
+      drafts.push(detailedMonitoringDraft(1));
     }
     drafts.push(...ebsVolumeDrafts(ctx, volumeFromBlock(ctx, 'root_block_device.0', 'root_block_device', ROOT_DEFAULTS)));
     ctx.values.blocks('ebs_block_device').forEach((block, i) => {
@@ -121,32 +128,197 @@ export const awsEip: ResourcePricer = {
   },
 };
 
+/** Device names of the root volume of Amazon Linux (`/dev/xvda`) and of Ubuntu, Windows and most other AMIs (`/dev/sda1`). */
+const ROOT_DEVICE_NAMES: ReadonlySet<string> = new Set(['/dev/xvda', '/dev/sda1']);
+
+/** What each instance launched from an `aws_launch_template` or `aws_launch_configuration` of the plan is billed for. */
+export interface LaunchSpec {
+  /** The template or configuration, read through a context whose assumptions name it. */
+  readonly ref: Referenced;
+  /** Its `instance_type` when known; `instanceTypeState` tells unknown at plan time from not set. */
+  readonly instanceType: string | undefined;
+  readonly instanceTypeState: 'known' | 'unknown' | 'absent';
+  readonly spot: boolean;
+  readonly detailedMonitoring: boolean;
+  /** The EBS volumes of one instance. */
+  readonly volumes: readonly VolumeSpec[];
+}
+
+function instanceTypeOf(ref: Referenced): Pick<LaunchSpec, 'instanceType' | 'instanceTypeState'> {
+  const got = ref.ctx.values.get('instance_type');
+  const instanceType = ref.ctx.values.string('instance_type');
+  return { instanceType: instanceType || undefined, instanceTypeState: got.state === 'known' && !instanceType ? 'absent' : got.state };
+}
+
+/** Unsupported for dedicated or host tenancy (only shared tenancy is in the catalog); `path` is that of the tenancy attribute. */
+function sharedTenancyOnly(ref: Referenced, path: string): void {
+  const tenancy = ref.ctx.values.string(path);
+  if (tenancy && tenancy !== 'default') throw new UnsupportedResource(`${ref.resource.address}: ${tenancy} tenancy is not priced yet (only shared tenancy is in the catalog)`);
+}
+
+/** The plan does not carry the AMI's platform: Linux/UNIX is assumed for instances launched from a template or configuration. */
+function linuxAmi(ref: Referenced): void {
+  ref.ctx.note({ attribute: 'image_id', assumed: 'Linux/UNIX', cause: 'not in the plan', reason: "the AMI's platform is not part of the plan; Linux/UNIX assumed" });
+}
+
 /**
- * aws_autoscaling_group: desired capacity × the instance type. The pricer only sees this resource's own values, so the
- * instance type comes from a mixed instances policy override; a group that takes it from a launch template or launch
- * configuration resource is unsupported with that reason.
+ * An `aws_launch_template`: instance type, spot market options, detailed monitoring and the EBS volumes of
+ * `block_device_mappings`. When no mapping is the root device (`/dev/xvda`, `/dev/sda1`) the AMI's root volume is added
+ * with `root` defaults.
+ */
+export function launchTemplateSpec(ref: Referenced, root: RootVolumeDefaults): LaunchSpec {
+  const { ctx } = ref;
+  sharedTenancyOnly(ref, 'placement.0.tenancy');
+  const volumes: VolumeSpec[] = [];
+  let hasRoot = false;
+  ctx.values.blocks('block_device_mappings').forEach((mapping, i) => {
+    if (mapping.blocks('ebs').length === 0) return; // instance store (virtual_name) or no_device
+    const device = mapping.string('device_name');
+    if (device && ROOT_DEVICE_NAMES.has(device)) hasRoot = true;
+    volumes.push(
+      volumeFromBlock(ctx, `block_device_mappings.${i}.ebs.0`, `block_device_mappings[${i}]${device ? ` (${device})` : ''}`, {
+        sizeGb: 8,
+        type: 'gp2',
+        sizeReason: 'volume_size not set: the size of the AMI or snapshot volume; 8 GB assumed',
+        typeReason: 'volume_type not set: the AMI mapping or the AWS API default for new volumes, gp2',
+      }),
+    );
+  });
+  if (!hasRoot) {
+    ctx.note({ attribute: 'block_device_mappings', assumed: `${root.sizeGb} GB ${root.type} root volume`, cause: 'root volume from the AMI', reason: `no mapping of /dev/xvda or /dev/sda1: ${root.sizeReason}` });
+    volumes.unshift({ label: 'root volume (AMI)', type: root.type, sizeGb: root.sizeGb });
+  }
+  return {
+    ref,
+    ...instanceTypeOf(ref),
+    spot: ctx.values.string('instance_market_options.0.market_type') === 'spot',
+    detailedMonitoring: ctx.values.boolean('monitoring.0.enabled') === true,
+    volumes,
+  };
+}
+
+/** An `aws_launch_configuration`: instance type, spot price, detailed monitoring (on by default), root and EBS block devices. */
+export function launchConfigurationSpec(ref: Referenced): LaunchSpec {
+  const { ctx } = ref;
+  sharedTenancyOnly(ref, 'placement_tenancy');
+  const volumes: VolumeSpec[] = [volumeFromBlock(ctx, 'root_block_device.0', 'root_block_device', ROOT_DEFAULTS)];
+  ctx.values.blocks('ebs_block_device').forEach((block, i) => {
+    if (block.boolean('no_device') === true) return;
+    volumes.push(
+      volumeFromBlock(ctx, `ebs_block_device.${i}`, `ebs_block_device[${i}]`, {
+        sizeGb: 8,
+        type: 'gp2',
+        sizeReason: 'volume_size not set: the snapshot size; 8 GB assumed',
+        typeReason: 'volume_type not set: the AWS API default for new volumes is gp2',
+      }),
+    );
+  });
+  return {
+    ref,
+    ...instanceTypeOf(ref),
+    spot: (ctx.values.string('spot_price') ?? '') !== '',
+    detailedMonitoring: ctx.assume<boolean>('enable_monitoring', true, 'enable_monitoring defaults to true: detailed monitoring (provider docs, CreateLaunchConfiguration InstanceMonitoring)'),
+    volumes,
+  };
+}
+
+/**
+ * The `aws_launch_template` a block refers to (`launch_template { id | name }` of a group or node group, or a mixed
+ * instances policy's `launch_template_specification { launch_template_id | launch_template_name }`), when it is in the plan.
+ */
+export function referencedLaunchTemplate(ctx: PricerContext, block: string, idAttr = 'id', nameAttr = 'name'): Referenced | undefined {
+  const id = ctx.values.string(`${block}.${idAttr}`);
+  const name = ctx.values.string(`${block}.${nameAttr}`);
+  return referencedOne(ctx, 'aws_launch_template', (v) => compatible(id, v.string('id')) && compatible(name, v.string('name')));
+}
+
+/** How a launch source is named in reasons: `launch template web`, or the block when its id and name are unknown. */
+function describeSource(ctx: PricerContext, kind: string, ...paths: string[]): string {
+  const known = paths.map((p) => ctx.values.string(p)).find((v) => v !== undefined && v !== '');
+  return known ? `${kind} ${known}` : `its ${kind}`;
+}
+
+/** The launch template or launch configuration of an auto scaling group, as configured and (when in the plan) read. */
+function groupLaunchSource(ctx: PricerContext): { description: string; spec: LaunchSpec | undefined } | undefined {
+  if (ctx.values.get('launch_configuration').state !== 'absent') {
+    const name = ctx.values.string('launch_configuration');
+    const ref = referencedOne(ctx, 'aws_launch_configuration', (v) => compatible(name, v.string('name')));
+    return { description: describeSource(ctx, 'launch configuration', 'launch_configuration'), spec: ref && launchConfigurationSpec(ref) };
+  }
+  if (ctx.values.get('launch_template').state !== 'absent') {
+    const ref = referencedLaunchTemplate(ctx, 'launch_template.0');
+    return { description: describeSource(ctx, 'launch template', 'launch_template.0.name', 'launch_template.0.id'), spec: ref && launchTemplateSpec(ref, ROOT_DEFAULTS) };
+  }
+  const specification = 'mixed_instances_policy.0.launch_template.0.launch_template_specification.0';
+  if (ctx.values.get(specification).state !== 'absent') {
+    const ref = referencedLaunchTemplate(ctx, specification, 'launch_template_id', 'launch_template_name');
+    return {
+      description: describeSource(ctx, 'launch template', `${specification}.launch_template_name`, `${specification}.launch_template_id`),
+      spec: ref && launchTemplateSpec(ref, ROOT_DEFAULTS),
+    };
+  }
+  return undefined;
+}
+
+/** Detailed monitoring metrics of `count` instances. */
+export function detailedMonitoringDraft(count: Decimal.Value): ComponentDraft {
+  return { name: 'EC2 detailed monitoring', unit: 'metrics', monthlyQuantity: new Decimal(count).times(DETAILED_MONITORING_METRICS), sku: 'cloudwatch:metrics', onDemandOnly: true };
+}
+
+/**
+ * aws_autoscaling_group: desired capacity (else min_size) × the instance type and volumes of the launch template or
+ * launch configuration it refers to (read from the plan), or of a mixed instances policy override with its on-demand
+ * and spot shares. A group whose template is not in the plan is priced from an override, else unsupported with why.
  */
 export const awsAutoscalingGroup: ResourcePricer = {
   cloud: 'aws',
   types: ['aws_autoscaling_group'],
+  usage: [{ key: 'monthly_standard_io_requests', unit: 'requests', description: 'I/O requests per month of each magnetic (standard) volume of one instance' }],
   price(ctx) {
     const min = ctx.values.number('min_size') ?? 0;
     const desired = ctx.assume<number>('desired_capacity', min, 'desired_capacity not set: the group starts at min_size (provider docs)');
+    const mixed = ctx.values.get('mixed_instances_policy').state !== 'absent';
     const override = ctx.values.string('mixed_instances_policy.0.launch_template.0.override.0.instance_type');
-    if (!override) {
-      const source = ctx.values.string('launch_configuration') ?? ctx.values.string('launch_template.0.name') ?? ctx.values.string('launch_template.0.id') ?? 'its launch template';
-      throw new UnsupportedResource(
-        `the instance type of this group comes from ${source}, which the pricer cannot read from this resource; set mixed_instances_policy overrides or price the instances directly`,
-      );
+    const source = groupLaunchSource(ctx);
+    const spec = source?.spec;
+    let instanceType = override;
+    if (!instanceType) {
+      if (!source) throw new UnsupportedResource('the group sets no launch template, launch configuration or mixed instances policy override, so its instance type is unknown');
+      if (!spec) {
+        throw new UnsupportedResource(
+          `the instance type of this group comes from ${source.description}, which is not a resource of this plan; set mixed_instances_policy overrides or price the instances directly`,
+        );
+      }
+      if (spec.instanceTypeState === 'unknown') throw new UnsupportedResource(`${spec.ref.resource.address}.instance_type is unknown at plan time, so the group's instances cannot be priced`);
+      if (!spec.instanceType) throw new UnsupportedResource(`${spec.ref.resource.address} sets no instance_type and the group has no mixed_instances_policy override, so its instances cannot be priced`);
+      instanceType = spec.instanceType;
     }
-    const onDemandBase = ctx.values.number('mixed_instances_policy.0.instances_distribution.0.on_demand_base_capacity') ?? 0;
-    const onDemandPct = ctx.values.number('mixed_instances_policy.0.instances_distribution.0.on_demand_percentage_above_base_capacity') ?? 100;
-    const above = Math.max(0, desired - onDemandBase);
-    const onDemand = new Decimal(Math.min(desired, onDemandBase)).plus(new Decimal(above).times(onDemandPct).dividedBy(100));
-    const spot = new Decimal(desired).minus(onDemand);
+    if (spec) linuxAmi(spec.ref);
     const drafts: ComponentDraft[] = [];
-    if (onDemand.gt(0)) drafts.push(instanceHoursDraft(ctx, override, 'linux', onDemand, 'on-demand'));
-    if (spot.gt(0)) drafts.push(instanceHoursDraft(ctx, override, 'linux', spot, 'spot', 'mixed_instances_policy'));
+    if (mixed) {
+      const onDemandBase = ctx.values.number('mixed_instances_policy.0.instances_distribution.0.on_demand_base_capacity') ?? 0;
+      const onDemandPct = ctx.values.number('mixed_instances_policy.0.instances_distribution.0.on_demand_percentage_above_base_capacity') ?? 100;
+      const above = Math.max(0, desired - onDemandBase);
+      const onDemand = new Decimal(Math.min(desired, onDemandBase)).plus(new Decimal(above).times(onDemandPct).dividedBy(100));
+      const spot = new Decimal(desired).minus(onDemand);
+      if (onDemand.gt(0)) drafts.push(instanceHoursDraft(ctx, instanceType, 'linux', onDemand, 'on-demand'));
+      if (spot.gt(0)) drafts.push(instanceHoursDraft(ctx, instanceType, 'linux', spot, 'spot', 'mixed_instances_policy'));
+    } else if (spec?.spot) {
+      drafts.push(instanceHoursDraft(spec.ref.ctx, instanceType, 'linux', desired, 'spot', spec.ref.resource.type === 'aws_launch_template' ? 'instance_market_options' : 'spot_price'));
+    } else {
+      drafts.push(instanceHoursDraft(ctx, instanceType, 'linux', desired, 'on-demand'));
+    }
+    if (!spec) {
+      ctx.note({
+        attribute: 'launch_template',
+        assumed: 'no volumes',
+        cause: 'not in the plan',
+        reason: `the volumes of ${source?.description ?? 'its launch template'} are not in the plan; only the instances are priced`,
+      });
+      return drafts;
+    }
+    if (spec.detailedMonitoring) drafts.push(detailedMonitoringDraft(desired));
+    for (const volume of spec.volumes) drafts.push(...ebsVolumeDrafts(ctx, volume, desired));
     return drafts;
   },
 };

@@ -11,6 +11,25 @@ export interface TestChange {
   readonly before?: Record<string, unknown> | null;
   readonly after?: Record<string, unknown> | null;
   readonly afterUnknown?: Record<string, unknown>;
+  /** `count`/`for_each` index: the address is `type.name[index]`, its configuration address `type.name`. */
+  readonly index?: number | string;
+  /**
+   * Configuration expressions of the resource (`{ launch_template: [{ id: { references: ['aws_launch_template.web.id'] } }] }`),
+   * from which the plan knows what it refers to. Instances of one resource share the first one's.
+   */
+  readonly expressions?: Record<string, unknown>;
+}
+
+const addressOf = (c: TestChange, name: string) => `${c.type}.${name}${c.index === undefined ? '' : typeof c.index === 'number' ? `[${c.index}]` : `["${c.index}"]`}`;
+
+/** Configuration address → expressions: instances of one resource share the first expressions given. */
+function configExpressions(changes: readonly TestChange[]): Map<string, Record<string, unknown>> {
+  const config = new Map<string, Record<string, unknown>>();
+  changes.forEach((c, i) => {
+    const address = `${c.type}.${c.name ?? `r${i}`}`;
+    if (!config.get(address) || Object.keys(config.get(address) ?? {}).length === 0) config.set(address, c.expressions ?? {});
+  });
+  return config;
 }
 
 /** A `terraform show -json` plan with the AWS provider in `region` and the given changes (create by default). */
@@ -22,10 +41,11 @@ export function awsPlan(changes: readonly TestChange[], region: string | null = 
       const name = c.name ?? `r${i}`;
       const actions = c.actions ?? ['create'];
       return {
-        address: `${c.type}.${name}`,
+        address: addressOf(c, name),
         mode: 'managed',
         type: c.type,
         name,
+        ...(c.index === undefined ? {} : { index: c.index }),
         provider_name: 'registry.terraform.io/hashicorp/aws',
         change: {
           actions,
@@ -37,7 +57,9 @@ export function awsPlan(changes: readonly TestChange[], region: string | null = 
     }),
     configuration: {
       provider_config: region ? { aws: { name: 'aws', full_name: 'registry.terraform.io/hashicorp/aws', expressions: { region: { constant_value: region } } } } : {},
-      root_module: {},
+      root_module: {
+        resources: [...configExpressions(changes).entries()].map(([address, expressions]) => ({ address, expressions })),
+      },
     },
   });
 }
