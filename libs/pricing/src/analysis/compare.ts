@@ -139,7 +139,7 @@ function buildItems(workload: Workload, cloud: Cloud, region: string): Built[] {
     let resources: SyntheticResource[];
     if (cloud === 'aws') {
       resources = [
-        { type: 'aws_eks_cluster', name, cloud, region, values: { name, version: '1.31' } },
+        { type: 'aws_eks_cluster', name, cloud, region, values: { name } },
         { type: 'aws_eks_node_group', name: `${name}_nodes`, cloud, region, values: { instance_types: [size], capacity_type: 'ON_DEMAND', scaling_config: [{ desired_size: k.nodes, min_size: k.nodes, max_size: k.nodes }], disk_size: 20 } },
       ];
     } else if (cloud === 'azure') {
