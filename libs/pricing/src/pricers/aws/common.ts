@@ -200,6 +200,20 @@ export function referencedOne(ctx: PricerContext, type: string, matches: (values
   return one ? { resource: one.resource, ctx: referencedContext(ctx, one.resource, one.values) } : undefined;
 }
 
+/**
+ * Whether a nested block is set: plans write an unset block as `[]` (or null), so a block is set when it has an element
+ * or is unknown at plan time.
+ */
+export function hasBlock(values: ResourceValues, path: AttrPath): boolean {
+  return values.blocks(path).length > 0 || values.get(path).state === 'unknown';
+}
+
+/** Whether a string attribute is set: known and not empty, or unknown at plan time (e.g. the name of a resource created with it). */
+export function hasString(values: ResourceValues, path: AttrPath): boolean {
+  const got = values.get(path);
+  return got.state === 'unknown' || (values.string(path) ?? '') !== '';
+}
+
 /** False only when both values are known and differ: for `matches` of `referencedOne`. */
 export function compatible(own: string | undefined, theirs: string | undefined): boolean {
   return own === undefined || theirs === undefined || own === theirs;

@@ -207,7 +207,7 @@ describe(awsAutoscalingGroup.types[0] ?? 'aws_autoscaling_group', () => {
   it('falls back to min_size, reads the template by name, adds the AMI root volume and prices spot market options as spot', () => {
     const r = groupOf(
       estimateOf([
-        group({ min_size: 2, launch_template: [{ name: 'web-lt' }] }, { launch_template: [{ name: { references: ['aws_launch_template.web.name', 'aws_launch_template.web'] } }] }, { afterUnknown: {} }),
+        group({ min_size: 2, launch_template: [{ name: 'web-lt' }], launch_configuration: '', mixed_instances_policy: [] }, { launch_template: [{ name: { references: ['aws_launch_template.web.name', 'aws_launch_template.web'] } }] }, { afterUnknown: {} }),
         { type: 'aws_launch_template', name: 'web', after: { name: 'web-lt', instance_type: 't3.large', instance_market_options: [{ market_type: 'spot' }] }, afterUnknown: { id: true } },
       ]),
     );
@@ -231,7 +231,7 @@ describe(awsAutoscalingGroup.types[0] ?? 'aws_autoscaling_group', () => {
   it('prices a launch configuration: instance type, root and EBS block devices, detailed monitoring on by default', () => {
     const r = groupOf(
       estimateOf([
-        group({ desired_capacity: 2, min_size: 1 }, { launch_configuration: { references: ['aws_launch_configuration.web.name', 'aws_launch_configuration.web'] } }, { afterUnknown: { launch_configuration: true } }),
+        group({ desired_capacity: 2, min_size: 1, launch_template: [], mixed_instances_policy: [] }, { launch_configuration: { references: ['aws_launch_configuration.web.name', 'aws_launch_configuration.web'] } }, { afterUnknown: { launch_configuration: true } }),
         {
           type: 'aws_launch_configuration',
           name: 'web',

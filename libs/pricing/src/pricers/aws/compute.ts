@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { UnsupportedResource, type ComponentDraft, type PricerContext, type ResourcePricer } from '../../engine/pricer';
 import { monthlyHours } from '../helpers';
-import { compatible, ebsVolumeDrafts, hourly, provisioned, referencedOne, required, volumeFromBlock, type Referenced, type VolumeSpec } from './common';
+import { compatible, ebsVolumeDrafts, hasBlock, hasString, hourly, provisioned, referencedOne, required, volumeFromBlock, type Referenced, type VolumeSpec } from './common';
 
 export type Ec2Os = 'linux' | 'windows';
 
@@ -240,17 +240,17 @@ function describeSource(ctx: PricerContext, kind: string, ...paths: string[]): s
 
 /** The launch template or launch configuration of an auto scaling group, as configured and (when in the plan) read. */
 function groupLaunchSource(ctx: PricerContext): { description: string; spec: LaunchSpec | undefined } | undefined {
-  if (ctx.values.get('launch_configuration').state !== 'absent') {
+  if (hasString(ctx.values, 'launch_configuration')) {
     const name = ctx.values.string('launch_configuration');
     const ref = referencedOne(ctx, 'aws_launch_configuration', (v) => compatible(name, v.string('name')));
     return { description: describeSource(ctx, 'launch configuration', 'launch_configuration'), spec: ref && launchConfigurationSpec(ref) };
   }
-  if (ctx.values.get('launch_template').state !== 'absent') {
+  if (hasBlock(ctx.values, 'launch_template')) {
     const ref = referencedLaunchTemplate(ctx, 'launch_template.0');
     return { description: describeSource(ctx, 'launch template', 'launch_template.0.name', 'launch_template.0.id'), spec: ref && launchTemplateSpec(ref, ROOT_DEFAULTS) };
   }
   const specification = 'mixed_instances_policy.0.launch_template.0.launch_template_specification.0';
-  if (ctx.values.get(specification).state !== 'absent') {
+  if (hasBlock(ctx.values, specification)) {
     const ref = referencedLaunchTemplate(ctx, specification, 'launch_template_id', 'launch_template_name');
     return {
       description: describeSource(ctx, 'launch template', `${specification}.launch_template_name`, `${specification}.launch_template_id`),
@@ -277,7 +277,7 @@ export const awsAutoscalingGroup: ResourcePricer = {
   price(ctx) {
     const min = ctx.values.number('min_size') ?? 0;
     const desired = ctx.assume<number>('desired_capacity', min, 'desired_capacity not set: the group starts at min_size (provider docs)');
-    const mixed = ctx.values.get('mixed_instances_policy').state !== 'absent';
+    const mixed = hasBlock(ctx.values, 'mixed_instances_policy');
     const override = ctx.values.string('mixed_instances_policy.0.launch_template.0.override.0.instance_type');
     const source = groupLaunchSource(ctx);
     const spec = source?.spec;

@@ -24,7 +24,7 @@ describe(awsEksCluster.types[0] ?? 'aws_eks_cluster', () => {
 
 describe(awsEksNodeGroup.types[0] ?? 'aws_eks_node_group', () => {
   it('prices desired size × instance hours plus each node disk', () => {
-    const r = priceOne({ type: 'aws_eks_node_group', after: { instance_types: ['m5.large'], scaling_config: [{ desired_size: 3, min_size: 1, max_size: 5 }], disk_size: 50 } });
+    const r = priceOne({ type: 'aws_eks_node_group', after: { instance_types: ['m5.large'], scaling_config: [{ desired_size: 3, min_size: 1, max_size: 5 }], disk_size: 50, launch_template: [] } });
     expect(lines(r)).toEqual({
       // 3 × $0.096 × 730 = $210.24
       'Instance usage (Linux/UNIX, on-demand, m5.large)': '210.24',

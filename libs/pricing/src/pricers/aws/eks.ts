@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { UnsupportedResource, type ComponentDraft, type ResourcePricer } from '../../engine/pricer';
-import { ebsVolumeDrafts, hourly } from './common';
+import { ebsVolumeDrafts, hasBlock, hourly } from './common';
 import { detailedMonitoringDraft, instanceHoursDraft, launchTemplateSpec, referencedLaunchTemplate, type LaunchSpec } from './compute';
 
 /**
@@ -63,7 +63,7 @@ export const awsEksNodeGroup: ResourcePricer = {
     const desired = ctx.assume<number>('scaling_config.0.desired_size', 1, 'scaling_config.desired_size unknown: 1 node assumed');
     const os = (ctx.values.string('ami_type') ?? '').startsWith('WINDOWS') ? 'windows' : 'linux';
     const rootGb = os === 'windows' ? 50 : 20;
-    const withTemplate = ctx.values.get('launch_template').state !== 'absent';
+    const withTemplate = hasBlock(ctx.values, 'launch_template');
     let spec: LaunchSpec | undefined;
     if (withTemplate) {
       const ref = referencedLaunchTemplate(ctx, 'launch_template.0');
