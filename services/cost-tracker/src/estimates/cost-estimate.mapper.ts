@@ -5,7 +5,7 @@ import {
   type CostEstimatedV1,
   type CostOptimizerEstimateV1,
 } from '@cloudwright/contracts';
-import { type CostEstimate } from '@cloudwright/pricing';
+import { estimateToJson, type CostEstimate } from '@cloudwright/pricing';
 import { type CostEstimateEntity, type CostEstimateResourceEntity } from './cost-estimate.entity';
 import { type PricingFailure } from './plan-pricing';
 
@@ -33,7 +33,8 @@ const amount = (m: { toDecimalString(places?: number): string }) => m.toDecimalS
 
 /** JSON view of an estimate (Money and Decimal serialise as decimal strings). */
 export function estimateJson(estimate: CostEstimate): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(estimate)) as Record<string, unknown>;
+  // the same document as `cloudwright cost estimate --output json`
+  return estimateToJson(estimate) as unknown as Record<string, unknown>;
 }
 
 export function totalsOf(estimate: CostEstimate): NonNullable<CostEstimateDto['totals']> {

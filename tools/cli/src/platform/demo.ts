@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DeploymentRequestedV1 } from '@cloudwright/contracts';
 import { jetstream } from '@nats-io/jetstream';
@@ -9,6 +10,8 @@ import { buildDeploymentRequest } from '../deployments/deployment-request';
 interface DemoOptions {
   root: string;
   apiUrl: string;
+  /** The cost-tracker's HTTP API. */
+  costUrl: string;
   natsUrl: string;
 }
 
@@ -20,6 +23,34 @@ async function poll<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+}
+
+async function postJson<T>(url: string, body: unknown): Promise<T> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`POST ${url} answered ${res.status}: ${text.slice(0, 500)}`);
+  return JSON.parse(text) as T;
+}
+
+/** The cost part of the demo: price the example multi-cloud plan, import a FOCUS export, read actual cost by provider. */
+async function costDemo(options: DemoOptions, step: (t: string) => void, ok: (t: string) => void): Promise<void> {
+  step('the cost-tracker prices examples/plans/multi-cloud.plan.json (AWS, Azure, GCP) with its usage file');
+  const plan = JSON.parse(readFileSync(join(options.root, 'examples/plans/multi-cloud.plan.json'), 'utf8')) as unknown;
+  const usage = readFileSync(join(options.root, 'examples/usage/multi-cloud.usage.yml'), 'utf8');
+  const estimate = await postJson<{ totals: { monthly: string }; resourceCount: number; unsupportedCount: number; catalogVersion: string }>(`${options.costUrl}/estimates`, { plan, usage, stack: 'shop', environment: 'staging' });
+  ok(`$${Number(estimate.totals.monthly).toFixed(2)} per month for ${estimate.resourceCount} priced resources (${estimate.unsupportedCount} not priced), catalog ${estimate.catalogVersion}`);
+
+  step('the cost-tracking agent imports a FOCUS 1.0 billing export (examples/focus/shop-staging.focus.csv)');
+  const imported = await postJson<{ status: string; rows: number; duplicateOf?: string; totals: { currency: string; billedCost: string }[] }>(`${options.costUrl}/imports`, { path: join(options.root, 'examples/focus/shop-staging.focus.csv') });
+  if (imported.status !== 'imported' && imported.status !== 'duplicate') throw new Error(`the import was ${imported.status}`);
+  ok(imported.status === 'duplicate' ? `already imported before (import ${imported.duplicateOf ?? '?'}): not counted twice` : `${imported.rows} rows imported, billed ${imported.totals.map((t) => `${t.billedCost} ${t.currency}`).join(', ')}`);
+
+  step('actual cost of stack shop / staging by provider (GET /costs?dimension=provider)');
+  const res = await fetch(`${options.costUrl}/costs?dimension=provider&stack=shop&environment=staging&from=2026-11-01&to=2026-12-01`);
+  if (!res.ok) throw new Error(`GET /costs answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+  const costs = (await res.json()) as { rows: { key: string | null; currency: string; effectiveCost: string }[] };
+  if (costs.rows.length === 0) throw new Error('no actual cost recorded for stack shop / staging');
+  for (const row of costs.rows) ok(`${row.key ?? '(none)'}: ${row.effectiveCost} ${row.currency}`);
 }
 
 /**
@@ -76,7 +107,9 @@ export async function runDemo(options: DemoOptions): Promise<boolean> {
     const letter = await poll('the dead letter', async () => (await admin.list()).find((l) => l.eventId === invalid.id));
     ok(`dead letter #${letter.seq} from ${letter.consumer} [${letter.code}]: ${letter.reason}`);
 
-    console.log('\n✔ demo passed: one deployment per request key, invalid input dead-lettered with its reason.');
+    await costDemo(options, step, ok);
+
+    console.log('\n✔ demo passed: one deployment per request key, invalid input dead-lettered with its reason, a multi-cloud plan priced, actual cost imported and queried.');
     return true;
   } catch (error) {
     console.error(`\n✘ demo failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, type WriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,9 +12,11 @@ import { runDemo } from './demo';
 const USAGE = `usage: cloudwright up [--port <http port>] [--no-demo] [--exit-after-demo]
 
 Finds or starts NATS (JetStream) and PostgreSQL (CW_NATS_URL / CW_DATABASE_URL, else the local servers, else
-its own under .cloudwright/), starts the platform (the orchestrator: HTTP API, deployment intake, outbox relay),
+its own under .cloudwright/), starts the platform (the orchestrator: HTTP API, deployment intake; the cost-tracker:
+estimates, FOCUS imports, budgets),
 runs a demo end to end, and keeps running until Ctrl-C, which stops everything it started.
-  --port             HTTP port of the orchestrator (default CW_HTTP_PORT, else 8080, else a free port)
+  --port             HTTP port of the orchestrator (default CW_HTTP_PORT, else 8080, else a free port);
+                     the other services listen on free ports, printed at start
   --no-demo          skip the demo
   --exit-after-demo  stop everything after the demo; exit 0 when it passed (smoke test)`;
 
@@ -26,11 +28,11 @@ async function portIsFree(port: number): Promise<boolean> {
   });
 }
 
-async function waitForHealth(url: string, child: ChildProcess, logFile: string, timeoutMs = 30_000): Promise<void> {
+async function waitForHealth(name: string, url: string, child: ChildProcess, logFile: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
-      throw new Error(`the orchestrator exited with code ${child.exitCode} during start-up; last lines of ${logFile}:\n${logTail(logFile, 15)}`);
+      throw new Error(`the ${name} exited with code ${child.exitCode} during start-up; last lines of ${logFile}:\n${logTail(logFile, 15)}`);
     }
     try {
       const res = await fetch(`${url}/health`);
@@ -40,7 +42,21 @@ async function waitForHealth(url: string, child: ChildProcess, logFile: string, 
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`the orchestrator did not become healthy within ${timeoutMs / 1000} s; see ${logFile}:\n${logTail(logFile, 15)}`);
+  throw new Error(`the ${name} did not become healthy within ${timeoutMs / 1000} s; see ${logFile}:\n${logTail(logFile, 15)}`);
+}
+
+/** The services of the all-in-one runtime, started in this order; the orchestrator serves the public HTTP API. */
+const SERVICES = [
+  { name: 'orchestrator', main: 'services/orchestrator/dist/main.js' },
+  { name: 'cost-tracker', main: 'services/cost-tracker/dist/main.js' },
+] as const;
+
+interface RunningService {
+  name: string;
+  child: ChildProcess;
+  log: WriteStream;
+  logFile: string;
+  url: string;
 }
 
 export const upCommand: CliCommand = {
@@ -59,9 +75,10 @@ export const upCommand: CliCommand = {
       return 0;
     }
     const root = findRepoRoot(__dirname);
-    const main = join(root, 'services/orchestrator/dist/main.js');
-    if (!existsSync(main)) {
-      console.error(`cloudwright up: ${main} is missing; run \`npm run build\` first (\`npm run up\` does)`);
+    const mains = SERVICES.map((service) => ({ ...service, main: join(root, service.main) }));
+    const missing = mains.find((service) => !existsSync(service.main));
+    if (missing) {
+      console.error(`cloudwright up: ${missing.main} is missing; run \`npm run build\` first (\`npm run up\` does)`);
       return 1;
     }
     let port: number;
@@ -81,31 +98,42 @@ export const upCommand: CliCommand = {
     const infra = await bringUpInfrastructure();
     const logDir = join(platformDataDir(), 'logs');
     mkdirSync(logDir, { recursive: true });
-    const logFile = join(logDir, 'orchestrator.log');
-    const log = createWriteStream(logFile, { flags: 'a' });
-    const child = spawn(process.execPath, [main], {
-      env: { ...process.env, CW_NATS_URL: infra.natsUrl, CW_DATABASE_URL: infra.databaseUrl, CW_MIGRATE_ON_BOOT: 'true', CW_HTTP_PORT: String(port) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout?.pipe(log);
-    child.stderr?.pipe(log);
-    const url = `http://127.0.0.1:${port}`;
+    const running: RunningService[] = [];
     let shuttingDown: Promise<void> | undefined;
     const shutdown = () =>
       (shuttingDown ??= (async () => {
-        console.log('\nstopping the orchestrator (draining its consumers) ...');
-        await stopChild(child, 'SIGTERM', 15_000);
+        console.log(`\nstopping ${running.map((r) => r.name).join(', ') || 'the platform'} (draining their consumers) ...`);
+        await Promise.all(running.map(async (r) => {
+          await stopChild(r.child, 'SIGTERM', 15_000);
+          r.log.end();
+        }));
         await infra.stop();
-        log.end();
         console.log('stopped.');
       })());
 
     try {
-      console.log(`starting the orchestrator (logs: ${logFile}) ...`);
-      await waitForHealth(url, child, logFile);
-      console.log(`orchestrator healthy at ${url}`);
+      for (const service of mains) {
+        const servicePort = service.name === 'orchestrator' ? port : await findFreePort();
+        const logFile = join(logDir, `${service.name}.log`);
+        const log = createWriteStream(logFile, { flags: 'a' });
+        const child = spawn(process.execPath, [service.main], {
+          env: { ...process.env, CW_NATS_URL: infra.natsUrl, CW_DATABASE_URL: infra.databaseUrl, CW_MIGRATE_ON_BOOT: 'true', CW_HTTP_PORT: String(servicePort) },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        child.stdout?.pipe(log);
+        child.stderr?.pipe(log);
+        const url = `http://127.0.0.1:${servicePort}`;
+        running.push({ name: service.name, child, log, logFile, url });
+        console.log(`starting the ${service.name} (logs: ${logFile}) ...`);
+      }
+      for (const r of running) {
+        await waitForHealth(r.name, r.url, r.child, r.logFile);
+        console.log(`${r.name} healthy at ${r.url}`);
+      }
+      const urlOf = (name: string) => running.find((r) => r.name === name)?.url ?? '';
+      const url = urlOf('orchestrator');
       let demoOk = true;
-      if (!values['no-demo']) demoOk = await runDemo({ root, apiUrl: url, natsUrl: infra.natsUrl });
+      if (!values['no-demo']) demoOk = await runDemo({ root, apiUrl: url, costUrl: urlOf('cost-tracker'), natsUrl: infra.natsUrl });
       if (values['exit-after-demo']) {
         await shutdown();
         return demoOk ? 0 : 1;
@@ -113,20 +141,24 @@ export const upCommand: CliCommand = {
       console.log(`
 Cloudwright is up.
   API          ${url}/deployments
-  health       ${url}/health
-  metrics      ${url}/metrics
+  cost         ${urlOf('cost-tracker')}/costs
+  health       ${running.map((r) => `${r.url}/health`).join('  ')}
+  metrics      ${running.map((r) => `${r.url}/metrics`).join('  ')}
   NATS         ${infra.natsUrl}
   PostgreSQL   ${infra.databaseUrl.replace(/:[^:@/]*@/, ':***@')}
-Try:  npm run cloudwright -- request --plan examples/plans/web-stack.plan.json --stack web --env dev
+Try:  npm run cloudwright -- cost estimate --plan examples/plans/multi-cloud.plan.json
+      npm run cloudwright -- request --plan examples/plans/web-stack.plan.json --stack web --env dev
       npm run cloudwright -- dlq list
 Press Ctrl-C to stop everything this command started.`);
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);
-        child.once('exit', (code) => {
-          if (!shuttingDown) console.error(`the orchestrator exited unexpectedly (code ${code}); see ${logFile}`);
-          resolve();
-        });
+        for (const r of running) {
+          r.child.once('exit', (code) => {
+            if (!shuttingDown) console.error(`the ${r.name} exited unexpectedly (code ${code}); see ${r.logFile}`);
+            resolve();
+          });
+        }
       });
       await shutdown();
       return 0;
