@@ -17,8 +17,8 @@ describe('cloudwright up', () => {
     await ctx.dispose();
   });
 
-  it('runs the demo against a real orchestrator: one deployment per request key, the invalid request dead-lettered', async () => {
-    expect(existsSync(cli) && existsSync(join(root, 'services/orchestrator/dist/main.js'))).toBe(true); // `npm test` builds first
+  it('runs the demo against the real services: one deployment per request key, the invalid request dead-lettered, a plan priced, actual cost imported', async () => {
+    expect(existsSync(cli) && existsSync(join(root, 'services/orchestrator/dist/main.js')) && existsSync(join(root, 'services/cost-tracker/dist/main.js'))).toBe(true); // `npm test` builds first
     const port = await findFreePort();
     const child = spawn(process.execPath, [cli, 'up', '--exit-after-demo', '--port', String(port)], {
       env: {
@@ -40,5 +40,9 @@ describe('cloudwright up', () => {
     expect(output).toContain('re-runs counted: 1');
     expect(output).toMatch(/dead letter #\d+ from orchestrator__deployment-intake \[VALIDATION_FAILED\]: .*data\.ci\.commit/);
     expect(output).toContain('✔ demo passed');
+    expect(output).toMatch(/✔ \$[\d,.]+ per month for \d+ priced resources \(0 not priced\)/);
+    expect(output).toMatch(/✔ (70 rows imported|already imported before)/);
+    expect(output).toMatch(/✔ AWS: [\d.]+ USD/);
+    expect(output).toMatch(/✔ Google Cloud: [\d.]+ USD/);
   }, 90_000);
 });
