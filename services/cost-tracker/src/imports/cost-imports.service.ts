@@ -152,7 +152,7 @@ export class CostImportsService {
           badRows: [],
           missingColumns: error.missingColumns,
           detectedVersion: error.detectedVersion,
-          message: error.missingColumns.length ? `${error.message}; missing FOCUS columns: ${error.missingColumns.join(', ')}` : error.message,
+          message: error.message, // FocusFormatError already names every missing column
         };
       } else {
         throw error;
