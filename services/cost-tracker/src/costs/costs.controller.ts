@@ -1,6 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { CostsService, type VarianceDto } from './costs.service';
-import { type CostRow } from './cost-facts.repository';
+import { CostsService, type CostsDto, type VarianceDto } from './costs.service';
 
 /** HTTP adapter of the dashboard queries: `GET /costs?dimension=service&from=…&to=…&granularity=day`, `GET /variance/:deploymentId?from&to`. */
 @Controller()
@@ -16,7 +15,7 @@ export class CostsController {
     @Query('stack') stack?: string,
     @Query('environment') environment?: string,
     @Query('provider') provider?: string,
-  ): Promise<{ dimension: string; granularity: string; from: string; to: string; rows: CostRow[] }> {
+  ): Promise<CostsDto> {
     return this.costs.costs({ dimension, from, to, granularity, stack, environment, provider });
   }
 

@@ -7,6 +7,15 @@ import { COST_TRACKER_DATA_SOURCE } from '../common/database/data-source';
 import { CostEstimateRepository } from '../estimates/cost-estimate.repository';
 import { COST_DIMENSIONS, CostFactsRepository, type CostDimension, type CostRow } from './cost-facts.repository';
 
+/** The answer of a cost query: one row per period and dimension key. */
+export interface CostsDto {
+  dimension: string;
+  granularity: string;
+  from: string;
+  to: string;
+  rows: CostRow[];
+}
+
 const DAY = DAY_PATTERN;
 
 export interface CostQueryInput {
@@ -39,7 +48,7 @@ export class CostsService {
     @Inject(COST_TRACKER_CONFIG) private readonly config: CostTrackerConfig,
   ) {}
 
-  async costs(input: CostQueryInput): Promise<{ dimension: string; granularity: string; from: string; to: string; rows: CostRow[] }> {
+  async costs(input: CostQueryInput): Promise<CostsDto> {
     const problems: string[] = [];
     const dimension = input.dimension ?? 'service';
     if (!(COST_DIMENSIONS as readonly string[]).includes(dimension) && !/^tag:.{1,256}$/.test(dimension)) {
