@@ -18,3 +18,4 @@ export * from './observability/tracing';
 export * from './messaging-runtime';
 export * from './nest/on-event.decorator';
 export * from './nest/messaging.module';
+export * from './http/domain-error.filter';

@@ -2,10 +2,10 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
+import { DomainErrorFilter } from '@cloudwright/messaging';
 import { CostTrackerModule } from './app.module';
 import { ConfigError, loadCostTrackerConfig } from './common/config/cost-tracker.config';
 import { createCostTrackerDataSource, migrate } from './common/database/data-source';
-import { DomainErrorFilter } from './common/http/domain-error.filter';
 
 /** `node dist/main.js` serves; `node dist/main.js migrate` applies migrations and exits. */
 async function main(argv: string[]): Promise<void> {

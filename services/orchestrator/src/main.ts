@@ -2,10 +2,10 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
+import { DomainErrorFilter } from '@cloudwright/messaging';
 import { OrchestratorModule } from './app.module';
 import { ConfigError, loadOrchestratorConfig } from './common/config/orchestrator.config';
 import { createOrchestratorDataSource, migrate } from './common/database/data-source';
-import { DomainErrorFilter } from './common/http/domain-error.filter';
 
 /** `node dist/main.js` serves; `node dist/main.js migrate` applies migrations and exits. */
 async function main(argv: string[]): Promise<void> {

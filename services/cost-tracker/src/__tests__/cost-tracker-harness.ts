@@ -1,14 +1,13 @@
 import 'reflect-metadata';
 import { type CloudEvent } from '@cloudwright/contracts';
 import { createTestContext, type TestContext } from '@cloudwright/devenv';
-import { MessagingRuntime } from '@cloudwright/messaging';
+import { DomainErrorFilter, MessagingRuntime } from '@cloudwright/messaging';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { type DataSource } from 'typeorm';
 import { CostTrackerModule } from '../app.module';
 import { loadCostTrackerConfig, type CostTrackerConfig } from '../common/config/cost-tracker.config';
 import { COST_TRACKER_DATA_SOURCE } from '../common/database/data-source';
-import { DomainErrorFilter } from '../common/http/domain-error.filter';
 
 const decoder = new TextDecoder();
 

@@ -21,7 +21,10 @@ interface ReplyLike {
   send(body: unknown): void;
 }
 
-/** Maps domain errors to HTTP; logs unexpected ones once with an error id returned to the caller. */
+/**
+ * Maps domain errors to HTTP for every service's API (the HTTP side of the code → transport mapping; the JetStream
+ * side is in the consumer); logs unexpected ones once with an error id returned to the caller.
+ */
 @Catch()
 export class DomainErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('http');
