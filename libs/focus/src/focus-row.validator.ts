@@ -5,8 +5,8 @@ import { type FocusRow, type FocusRecord } from './focus-row';
 export const CHARGE_CATEGORIES = ['Usage', 'Purchase', 'Tax', 'Credit', 'Adjustment'] as const;
 
 /**
- * Cells that mean null: empty, and NULL as some exports write it (the FinOps sample does). csv-parse's per-field
- * cast hook could tell a quoted "NULL" apart, but it makes parsing about ten times slower, so NULL is null either way.
+ * Cells that mean null: empty, and NULL as some exports write it (the FinOps sample does). The record splitter
+ * (csv-records.ts) does not say whether a field was quoted, so a quoted "NULL" is null too.
  */
 const NULL_CELLS: ReadonlySet<string> = new Set(['', 'NULL']);
 

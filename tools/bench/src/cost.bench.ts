@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findRepoRoot } from '@cloudwright/devenv';
-import { syntheticPlan } from './cost/synthetic-plan';
+import { SYNTHETIC_TEMPLATES, syntheticPlan } from './cost/synthetic-plan';
 import { benchSection, describeMachine, printTable, writeSection, type Figure } from './report';
 import { errorText, fmtInt, fmtMs } from './util';
 import { measureService } from './cost/service-bench';
@@ -68,7 +68,7 @@ function planFigures(scale: number, figures: Figure[], notes: string[]): void {
       { name: 'peak RSS of that process', value: `${rss.toFixed(0)} MB`, target: '< 300 MB', pass: rss < TARGET_PLAN_RSS_MB },
     );
     notes.push(
-      `Plan: ${fmtInt(last.resources)} resources from ${19} templates (AWS, Azure, GCP, incl. free network types); ${fmtInt(last.priced)} priced, ${fmtInt(last.free)} free, ${fmtInt(last.unsupported)} unsupported${last.unsupportedTypes.length ? ` (${last.unsupportedTypes.join(', ')})` : ''}; total $${last.totalMonthlyCost}/month. Time is measured inside the process (reading the file to the JSON document), excluding Node's start-up.`,
+      `Plan: ${fmtInt(last.resources)} resources from ${SYNTHETIC_TEMPLATES} templates (AWS, Azure, GCP, incl. free network types); ${fmtInt(last.priced)} priced, ${fmtInt(last.free)} free, ${fmtInt(last.unsupported)} unsupported${last.unsupportedTypes.length ? ` (${last.unsupportedTypes.join(', ')})` : ''}; total $${last.totalMonthlyCost}/month. Time is measured inside the process (reading the file to the JSON document), excluding Node's start-up.`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -24,6 +24,9 @@ const TEMPLATES: ReadonlyArray<{ type: string; after: Record<string, unknown> }>
   { type: 'google_compute_network', after: { auto_create_subnetworks: false } },
 ];
 
+/** How many resource templates the synthetic plan cycles through. */
+export const SYNTHETIC_TEMPLATES = TEMPLATES.length;
+
 export function syntheticPlan(count: number): object {
   const resourceChanges = Array.from({ length: count }, (_v, i) => {
     const template = TEMPLATES[i % TEMPLATES.length] ?? TEMPLATES[0];
