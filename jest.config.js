@@ -20,6 +20,7 @@ const moduleNameMapper = {
   '^@cloudwright/terraform-plan$': '<rootDir>/libs/terraform-plan/src/index.ts',
   '^@cloudwright/pricing$': '<rootDir>/libs/pricing/src/index.ts',
   '^@cloudwright/focus$': '<rootDir>/libs/focus/src/index.ts',
+  '^@cloudwright/compliance$': '<rootDir>/libs/compliance/src/index.ts',
 };
 const common = {
   rootDir: __dirname,

@@ -1,0 +1,3 @@
+import type { Rule } from '../../model';
+
+export const AZURE_RULES: readonly Rule[] = [];
