@@ -1,5 +1,7 @@
 import { AlertRaisedV1 } from './alert/alert-raised.v1';
 import { AlertResolvedV1 } from './alert/alert-resolved.v1';
+import { ComplianceOrchestratorScanV1 } from './compliance/compliance-orchestrator-scan.v1';
+import { ComplianceScannedV1 } from './compliance/compliance-scanned.v1';
 import { CostActualsImportedV1 } from './cost/cost-actuals-imported.v1';
 import { CostEstimatedV1 } from './cost/cost-estimated.v1';
 import { CostOptimizerEstimateV1 } from './cost/cost-optimizer-estimate.v1';
@@ -12,6 +14,8 @@ import { DeploymentRequestedV1 } from './deployment/deployment-requested.v1';
 export const EVENT_MAP = {
   'alert.raised.v1': AlertRaisedV1,
   'alert.resolved.v1': AlertResolvedV1,
+  'compliance.scanned.v1': ComplianceScannedV1,
+  'compliance-orchestrator.scan.v1': ComplianceOrchestratorScanV1,
   'cost.actuals-imported.v1': CostActualsImportedV1,
   'cost.estimated.v1': CostEstimatedV1,
   'cost-optimizer.estimate.v1': CostOptimizerEstimateV1,

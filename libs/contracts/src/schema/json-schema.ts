@@ -199,6 +199,9 @@ const CUSTOM: Record<string, Rule> = {
   pricedOrFailed: (d) => {
     d.description.push('`priced`: `totals` and `budget` are present and `error` is not; `failed`: `error` is present and `totals` is not.');
   },
+  scannedOrFailed: (d) => {
+    d.description.push('`scanned`: `gate`, `scores` and `counts` are present and `error` is not; `failed`: `error` is present and `gate` is not.');
+  },
 };
 
 function targetName(meta: ValidationMetadata): string {

@@ -5,3 +5,4 @@
 export * from './cloud-event.factory';
 export * from './deployment-requested.factory';
 export * from './cost.factory';
+export * from './compliance.factory';
