@@ -1,0 +1,223 @@
+import type { ResourceRule } from '../../model';
+import { anyOf, attrEquals, companion, minTls12 } from '../common/checks';
+import { attrBool, attrIn, azureRule, blockPresent } from './helpers';
+
+const SA = 'azurerm_storage_account';
+const SA_DOC = 'https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/storage_account';
+
+export const AZURE_STORAGE_ACCOUNT_RULES: readonly ResourceRule[] = [
+  azureRule({
+    id: 'CW-AZ-0001',
+    title: 'Storage accounts accept HTTPS traffic only',
+    description: 'A storage account that accepts HTTP lets data and shared access signatures travel in clear text.',
+    category: 'encryption-in-transit',
+    severity: 'high',
+    resourceTypes: [SA],
+    controls: ['eit.https-only'],
+    check: attrBool(['https_traffic_only_enabled', 'enable_https_traffic_only'], true, { default: true }),
+    remediation: {
+      text: 'Set https_traffic_only_enabled = true (azurerm 4) or enable_https_traffic_only = true (azurerm 2/3).',
+      terraform: 'https_traffic_only_enabled = true # azurerm 4.x\n# enable_https_traffic_only = true # azurerm 2.x / 3.x',
+      bicep: "properties: {\n  supportsHttpsTrafficOnly: true\n}",
+      effort: 'low',
+    },
+    references: [SA_DOC, 'https://learn.microsoft.com/azure/storage/common/storage-require-secure-transfer'],
+    peers: { checkov: ['CKV_AZURE_3'] },
+    differs: 'Reads the azurerm 4 name (https_traffic_only_enabled) and the azurerm 2/3 name (enable_https_traffic_only); absent means the provider default true.',
+    fixtures: {
+      pass: [
+        { values: { name: 'st', https_traffic_only_enabled: true } },
+        { values: { name: 'st', enable_https_traffic_only: true }, note: 'azurerm 3 name' },
+        { values: { name: 'st' }, note: 'absent: provider default true' },
+      ],
+      fail: [
+        { values: { name: 'st', enable_https_traffic_only: false } },
+        { values: { name: 'st', https_traffic_only_enabled: false }, note: 'azurerm 4 name' },
+      ],
+      unknown: [{ values: { name: 'st' }, unknown: { https_traffic_only_enabled: true } }],
+    },
+  }),
+  azureRule({
+    id: 'CW-AZ-0002',
+    title: 'Storage accounts require TLS 1.2 or later',
+    description: 'TLS 1.0 and 1.1 have known weaknesses; clients should be forced onto TLS 1.2.',
+    category: 'encryption-in-transit',
+    severity: 'medium',
+    resourceTypes: [SA],
+    controls: ['eit.min-tls'],
+    check: minTls12('min_tls_version', { default: 'TLS1_2' }),
+    remediation: {
+      text: 'Set min_tls_version = "TLS1_2".',
+      terraform: 'min_tls_version = "TLS1_2"',
+      bicep: "properties: {\n  minimumTlsVersion: 'TLS1_2'\n}",
+      effort: 'low',
+    },
+    references: [SA_DOC, 'https://learn.microsoft.com/azure/storage/common/transport-layer-security-configure-minimum-version'],
+    peers: { checkov: ['CKV_AZURE_44'] },
+    differs:
+      'Absent is judged with the azurerm ≥ 3.0 default TLS1_2 (azurerm 2.x defaulted to TLS1_0, but a real plan always carries the schema default, so an azurerm 2.x plan shows "TLS1_0" and fails).',
+    fixtures: {
+      pass: [{ values: { min_tls_version: 'TLS1_2' } }, { values: {}, note: 'absent: azurerm ≥ 3 default TLS1_2' }],
+      fail: [{ values: { min_tls_version: 'TLS1_0' } }, { values: { min_tls_version: 'TLS1_1' } }],
+      unknown: [{ values: {}, unknown: { min_tls_version: true } }],
+    },
+  }),
+  azureRule({
+    id: 'CW-AZ-0003',
+    title: 'Storage accounts do not allow public (anonymous) blob access',
+    description: 'When nested items may be public, any container can be switched to anonymous read access and expose its blobs to the internet.',
+    category: 'public-access',
+    severity: 'high',
+    resourceTypes: [SA],
+    controls: ['pub.object-storage'],
+    check: attrBool(['allow_nested_items_to_be_public', 'allow_blob_public_access'], false, { default: true }),
+    remediation: {
+      text: 'Set allow_nested_items_to_be_public = false (azurerm 3+) or allow_blob_public_access = false (azurerm 2.x).',
+      terraform: 'allow_nested_items_to_be_public = false\n# allow_blob_public_access = false # azurerm 2.x',
+      bicep: "properties: {\n  allowBlobPublicAccess: false\n}",
+      effort: 'low',
+    },
+    references: [SA_DOC, 'https://learn.microsoft.com/azure/storage/blobs/anonymous-read-access-prevent'],
+    differs:
+      'azurerm 3.x/4.x default allow_nested_items_to_be_public to true, so absent fails; azurerm 2.x defaulted allow_blob_public_access to false but its plans carry that value explicitly.',
+    fixtures: {
+      pass: [{ values: { allow_nested_items_to_be_public: false } }, { values: { allow_blob_public_access: false }, note: 'azurerm 2.x name' }],
+      fail: [{ values: { allow_nested_items_to_be_public: true } }, { values: {}, note: 'absent: azurerm 3+ default true' }, { values: { allow_blob_public_access: true } }],
+      unknown: [{ values: {}, unknown: { allow_nested_items_to_be_public: true } }],
+    },
+  }),
+  azureRule({
+    id: 'CW-AZ-0004',
+    title: 'Storage accounts disable shared key (account key) authorization',
+    description: 'Account keys are long-lived secrets that grant full access to the account; Entra ID authorization can be audited and scoped.',
+    category: 'identity-access',
+    severity: 'medium',
+    resourceTypes: [SA],
+    controls: ['iam.static-credentials', 'iam.central-auth'],
+    check: attrBool('shared_access_key_enabled', false, { default: true }),
+    remediation: {
+      text: 'Set shared_access_key_enabled = false after moving clients to Entra ID (set storage_use_azuread = true in the provider block).',
+      terraform: 'shared_access_key_enabled = false',
+      bicep: "properties: {\n  allowSharedKeyAccess: false\n}",
+      effort: 'medium',
+    },
+    references: [SA_DOC, 'https://learn.microsoft.com/azure/storage/common/shared-key-authorization-prevent'],
+    differs: 'Absent means the provider default true (shared keys allowed) and fails.',
+    fixtures: {
+      pass: [{ values: { shared_access_key_enabled: false } }],
+      fail: [{ values: { shared_access_key_enabled: true } }, { values: {}, note: 'absent: default true' }],
+      unknown: [{ values: {}, unknown: { shared_access_key_enabled: true } }],
+    },
+  }),
+  azureRule({
+    id: 'CW-AZ-0005',
+    title: 'Storage accounts use infrastructure (double) encryption',
+    description:
+      'Storage is always encrypted with 256-bit AES at the service level; infrastructure encryption adds a second layer with a different key, protecting against a compromise of one algorithm or key. It can only be chosen at creation.',
+    category: 'encryption-at-rest',
+    severity: 'low',
+    resourceTypes: [SA],
+    controls: ['ear.object-storage'],
+    check: attrBool('infrastructure_encryption_enabled', true, { default: false }),
+    remediation: {
+      text: 'Set infrastructure_encryption_enabled = true (forces a new account: migrate the data).',
+      terraform: 'infrastructure_encryption_enabled = true',
+      bicep: "properties: {\n  encryption: {\n    requireInfrastructureEncryption: true\n    keySource: 'Microsoft.Storage'\n  }\n}",
+      effort: 'high',
+    },
+    references: [SA_DOC, 'https://learn.microsoft.com/azure/storage/common/infrastructure-encryption-enable'],
+    differs: 'Severity low: the account is encrypted at rest either way; this rule asks for the second layer only.',
+    fixtures: {
+      pass: [{ values: { infrastructure_encryption_enabled: true } }],
+      fail: [{ values: { infrastructure_encryption_enabled: false } }, { values: {}, note: 'absent: default false' }],
+      unknown: [{ values: {}, unknown: { infrastructure_encryption_enabled: true } }],
+    },
+  }),
+  azureRule({
+    id: 'CW-AZ-0006',
+    title: 'Storage account network access denied by default',
+    description: 'With default action Allow, the account endpoint accepts connections from any network; only named networks and private endpoints should reach it.',
+    category: 'network-exposure',
+    severity: 'medium',
+    resourceTypes: [SA],
+    controls: ['pub.authorized-networks', 'net.private-endpoint'],
+    check: anyOf(
+      attrBool('public_network_access_enabled', false, { default: true }),
+      attrEquals('network_rules.0.default_action', 'Deny'),
+      companion('azurerm_storage_account_network_rules', attrEquals('default_action', 'Deny'), 'no azurerm_storage_account_network_rules'),
+    ),
+    remediation: {
+      text: 'Add network_rules { default_action = "Deny" } (or an azurerm_storage_account_network_rules resource) with the allowed subnets and IPs, or disable public network access and use private endpoints.',
+      terraform: 'network_rules {\n  default_action             = "Deny"\n  bypass                     = ["AzureServices"]\n  virtual_network_subnet_ids = [azurerm_subnet.app.id]\n}',
+      bicep: "properties: {\n  networkAcls: {\n    defaultAction: 'Deny'\n    bypass: 'AzureServices'\n    virtualNetworkRules: [ { id: subnet.id } ]\n  }\n}",
+      effort: 'medium',
+    },
+    references: [SA_DOC, 'https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/storage_account_network_rules', 'https://learn.microsoft.com/azure/storage/common/storage-network-security'],
+    peers: { checkov: ['CKV_AZURE_35'] },
+    differs: 'Also passes when the rules live in a companion azurerm_storage_account_network_rules resource, or when public network access is disabled altogether.',
+    fixtures: {
+      pass: [
+        { values: { network_rules: [{ default_action: 'Deny', ip_rules: ['203.0.113.0/24'] }] } },
+        { values: { network_rules: [] }, related: [{ type: 'azurerm_storage_account_network_rules', values: { default_action: 'Deny' } }], note: 'companion' },
+        { values: { public_network_access_enabled: false } },
+      ],
+      fail: [
+        { values: { network_rules: [{ default_action: 'Allow' }] } },
+        { values: {}, note: 'no rules: Azure default Allow' },
+        { values: {}, related: [{ type: 'azurerm_storage_account_network_rules', values: { default_action: 'Allow' } }] },
+      ],
+      unknown: [{ values: {}, unknown: { network_rules: true } }],
+    },
+  }),
+  azureRule({
+    id: 'CW-AZ-0007',
+    title: 'Storage accounts replicate to a second region',
+    description: 'LRS and ZRS keep every copy in one region; a regional outage or disaster makes the data unavailable or lost. GRS, RA-GRS, GZRS and RA-GZRS copy it to the paired region.',
+    category: 'backup-recovery',
+    severity: 'medium',
+    resourceTypes: [SA],
+    controls: ['bkp.geo-redundancy'],
+    check: attrIn('account_replication_type', ['GRS', 'RAGRS', 'GZRS', 'RAGZRS']),
+    remediation: {
+      text: 'Set account_replication_type to GRS, RAGRS, GZRS or RAGZRS where the data must survive a regional outage (Premium accounts support LRS/ZRS only).',
+      terraform: 'account_replication_type = "GZRS"',
+      bicep: "sku: {\n  name: 'Standard_GZRS'\n}",
+      effort: 'low',
+    },
+    references: [SA_DOC, 'https://learn.microsoft.com/azure/storage/common/storage-redundancy'],
+    fixtures: {
+      pass: [{ values: { account_replication_type: 'GRS' } }, { values: { account_replication_type: 'RAGZRS' } }],
+      fail: [{ values: { account_replication_type: 'LRS' } }, { values: { account_replication_type: 'ZRS' } }],
+      unknown: [{ values: {}, unknown: { account_replication_type: true } }],
+    },
+  }),
+  azureRule({
+    id: 'CW-AZ-0008',
+    title: 'Storage accounts use a customer-managed key',
+    description: 'Customer-managed keys let you rotate and revoke the key that protects the account data, and prove control of it to auditors.',
+    category: 'encryption-at-rest',
+    severity: 'low',
+    resourceTypes: [SA],
+    controls: ['ear.customer-managed-key'],
+    check: anyOf(
+      blockPresent('customer_managed_key', 'customer_managed_key block or an azurerm_storage_account_customer_managed_key'),
+      companion('azurerm_storage_account_customer_managed_key', null, 'no azurerm_storage_account_customer_managed_key'),
+    ),
+    remediation: {
+      text: 'Add a customer_managed_key block (or an azurerm_storage_account_customer_managed_key resource) pointing to a Key Vault key, with a managed identity allowed to use it.',
+      terraform: 'resource "azurerm_storage_account_customer_managed_key" "this" {\n  storage_account_id = azurerm_storage_account.this.id\n  key_vault_id       = azurerm_key_vault.this.id\n  key_name           = azurerm_key_vault_key.storage.name\n}',
+      bicep: "properties: {\n  encryption: {\n    keySource: 'Microsoft.Keyvault'\n    keyvaultproperties: {\n      keyname: key.name\n      keyvaulturi: vault.properties.vaultUri\n    }\n  }\n}",
+      effort: 'medium',
+    },
+    references: ['https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/storage_account_customer_managed_key', 'https://learn.microsoft.com/azure/storage/common/customer-managed-keys-overview'],
+    differs: 'Severity low: data is always encrypted with Microsoft-managed keys; a missing customer-managed key is a key-control gap, not unencrypted data.',
+    fixtures: {
+      pass: [
+        { values: { customer_managed_key: [{ key_vault_key_id: 'https://kv.vault.azure.net/keys/st', user_assigned_identity_id: 'id' }] } },
+        { values: {}, related: [{ type: 'azurerm_storage_account_customer_managed_key', values: { key_name: 'st' } }] },
+      ],
+      fail: [{ values: {} }, { values: { customer_managed_key: [] } }],
+      unknown: [{ values: {}, unknown: { customer_managed_key: true } }],
+    },
+  }),
+];
