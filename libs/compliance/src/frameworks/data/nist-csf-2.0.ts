@@ -7,7 +7,7 @@ export const NIST_CSF_2_0: Framework = {
   version: '2.0',
   publisher: 'National Institute of Standards and Technology',
   url: 'https://www.nist.gov/cyberframework',
-  aliases: ['nist-csf', 'csf'],
+  aliases: ['nist-csf'],
   requirements: [
     // GOVERN
     { id: 'GV.PO-01', title: 'Policy for managing cybersecurity risks is established, communicated, and enforced', controls: [] },
