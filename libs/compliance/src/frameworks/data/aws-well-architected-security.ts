@@ -1,0 +1,56 @@
+import type { Framework } from '../model';
+
+/**
+ * AWS Well-Architected Framework, Security pillar: the best practices (SECnn-BPnn) under questions SEC 1–SEC 11, with
+ * their titles as published in the current online edition. The questions themselves are not listed (each best
+ * practice belongs to the question of its number); best practices about organisation only (e.g. SEC01-BP03) are left out.
+ */
+export const AWS_WELL_ARCHITECTED_SECURITY: Framework = {
+  id: 'aws-well-architected-security',
+  name: 'AWS Well-Architected Framework — Security Pillar',
+  version: 'current online edition (best-practice ids as of 2024–2025)',
+  publisher: 'Amazon Web Services',
+  url: 'https://docs.aws.amazon.com/wellarchitected/latest/security-pillar/welcome.html',
+  aliases: ['aws-wa-security', 'aws-wellarchitected-security'],
+  clouds: ['aws'],
+  requirements: [
+    { id: 'SEC01-BP01', title: 'Separate workloads using accounts', controls: [] },
+    { id: 'SEC01-BP02', title: 'Secure account root user and properties', controls: ['iam.mfa', 'ev.mfa-admin', 'iam.static-credentials'] },
+    { id: 'SEC01-BP06', title: 'Automate deployment of standard security controls', controls: ['bp.infrastructure-as-code'] },
+    { id: 'SEC02-BP01', title: 'Use strong sign-in mechanisms', controls: ['iam.mfa', 'ev.mfa-admin'] },
+    { id: 'SEC02-BP02', title: 'Use temporary credentials', controls: ['iam.static-credentials', 'iam.managed-identity', 'iam.instance-metadata', 'k8s.workload-identity'] },
+    { id: 'SEC02-BP03', title: 'Store and use secrets securely', controls: ['bp.hardcoded-secrets', 'ear.secrets', 'iam.default-credentials'] },
+    { id: 'SEC02-BP04', title: 'Rely on a centralized identity provider', controls: ['iam.central-auth'] },
+    { id: 'SEC02-BP05', title: 'Audit and rotate credentials periodically', controls: ['kms.expiry', 'iam.static-credentials'] },
+    { id: 'SEC03-BP02', title: 'Grant least privilege access', controls: ['iam.least-privilege', 'iam.wildcard-policy', 'iam.default-service-account'] },
+    { id: 'SEC03-BP04', title: 'Reduce permissions continuously', controls: ['ev.access-review'] },
+    { id: 'SEC03-BP07', title: 'Analyze public and cross-account access', controls: ['pub.object-storage', 'pub.snapshot', 'pub.database', 'pub.function', 'pub.registry'] },
+    { id: 'SEC04-BP01', title: 'Configure service and application logging', controls: ['log.audit-trail', 'log.database-audit', 'log.storage-access', 'log.load-balancer', 'log.kubernetes', 'log.network-flow'] },
+    { id: 'SEC04-BP02', title: 'Capture logs, findings, and metrics in standardized locations', controls: ['log.retention', 'log.trail-integrity', 'log.monitoring'] },
+    { id: 'SEC04-BP03', title: 'Correlate and enrich security alerts', controls: ['log.threat-detection', 'log.alerting'] },
+    { id: 'SEC04-BP04', title: 'Initiate remediation for non-compliant resources', controls: [] },
+    { id: 'SEC05-BP01', title: 'Create network layers', controls: ['net.private-endpoint', 'net.default-network', 'pub.compute', 'pub.database', 'k8s.private-nodes', 'k8s.private-endpoint'] },
+    { id: 'SEC05-BP02', title: 'Control traffic flow within your network layers', controls: ['net.admin-ports', 'net.database-ports', 'net.all-ports', 'net.least-privilege', 'net.egress', 'k8s.network-policy'] },
+    { id: 'SEC05-BP03', title: 'Implement inspection-based protection', controls: ['net.waf', 'log.network-flow'] },
+    { id: 'SEC06-BP01', title: 'Perform vulnerability management', controls: ['ev.security-scanning', 'rel.maintenance', 'k8s.upgrades'] },
+    { id: 'SEC06-BP02', title: 'Provision compute from hardened images', controls: ['k8s.approved-images', 'iam.instance-metadata'] },
+    { id: 'SEC06-BP03', title: 'Reduce manual management and interactive access', controls: ['net.admin-ports'] },
+    { id: 'SEC06-BP05', title: 'Automate compute protection', controls: ['bp.antimalware'] },
+    { id: 'SEC07-BP01', title: 'Understand your data classification scheme', controls: ['ev.data-classification', 'tag.compliance'] },
+    { id: 'SEC07-BP04', title: 'Define scalable data lifecycle management', controls: ['cost.lifecycle', 'log.retention'] },
+    { id: 'SEC08-BP01', title: 'Implement secure key management', controls: ['kms.rotation', 'kms.key-access', 'kms.purge-protection', 'ear.customer-managed-key'] },
+    { id: 'SEC08-BP02', title: 'Enforce encryption at rest', controls: ['ear.object-storage', 'ear.block-storage', 'ear.file-storage', 'ear.database', 'ear.cache', 'ear.messaging', 'ear.logs', 'ear.backups', 'ear.secrets', 'k8s.secrets-encryption'] },
+    { id: 'SEC08-BP03', title: 'Automate data at rest protection', controls: ['ear.block-storage', 'bp.infrastructure-as-code'] },
+    { id: 'SEC08-BP04', title: 'Enforce access control', controls: ['pub.object-storage', 'pub.snapshot', 'iam.least-privilege', 'bkp.versioning'] },
+    { id: 'SEC09-BP01', title: 'Implement secure key and certificate management', controls: ['kms.expiry'] },
+    { id: 'SEC09-BP02', title: 'Enforce encryption in transit', controls: ['eit.https-only', 'eit.min-tls', 'eit.database', 'eit.cache', 'eit.load-balancer', 'eit.internal'] },
+    { id: 'SEC09-BP03', title: 'Authenticate network communications', controls: ['eit.internal', 'iam.api-authentication'] },
+    { id: 'SEC10-BP02', title: 'Develop incident management plans', controls: ['ev.incident-response'] },
+    { id: 'SEC10-BP07', title: 'Run simulations', controls: ['ev.incident-response'] },
+    { id: 'SEC11-BP01', title: 'Train for application security', controls: ['ev.training'] },
+    { id: 'SEC11-BP02', title: 'Automate testing throughout the development and release lifecycle', controls: ['ev.automated-testing', 'ev.security-scanning'] },
+    { id: 'SEC11-BP03', title: 'Perform regular penetration testing', controls: ['ev.security-assessment'] },
+    { id: 'SEC11-BP05', title: 'Centralize services for packages and dependencies', controls: ['ev.dependency-tracking', 'k8s.approved-images'] },
+    { id: 'SEC11-BP06', title: 'Deploy software programmatically', controls: ['bp.infrastructure-as-code', 'ev.version-control'] },
+  ],
+};
