@@ -13,3 +13,6 @@ export * from './scan/scan';
 export * from './scan/gate';
 export * from './scan/posture';
 export * from './scan/remediation';
+export * from './stack/stack-file';
+export * from './reports';
+export { generateComplianceDocs } from './docs/generate-docs';

@@ -75,7 +75,7 @@ export interface StackContext {
   readonly stack?: string;
   readonly environment?: string;
   /** Tag keys every taggable resource must carry (case-insensitive). Default: owner, cost-center, environment, compliance. */
-  readonly requiredTags?: Readonly<Record<'owner' | 'cost-center' | 'environment' | 'compliance', readonly string[]>>;
+  readonly requiredTags?: Readonly<Partial<Record<'owner' | 'cost-center' | 'environment' | 'compliance', readonly string[]>>>;
   /** Regions data may reside in (data-residency rules); absent = no restriction declared. */
   readonly allowedRegions?: readonly string[];
   /** Container images / machine images considered approved: prefixes (`registry.example.com/`) or exact ids. */

@@ -6,6 +6,7 @@ import { requestCommand } from './deployments/request.command';
 import { upCommand } from './platform/up.command';
 import { costCommand } from './cost/cost.command';
 import { mcpCommand } from './mcp/mcp.command';
+import { complianceCommand } from './compliance/compliance.command';
 
 /** Every command, in the order `cloudwright --help` lists them. */
-export const commands: CliCommand[] = [upCommand, downCommand, requestCommand, costCommand, mcpCommand, dlqCommand, eventsCommand];
+export const commands: CliCommand[] = [upCommand, downCommand, requestCommand, costCommand, complianceCommand, mcpCommand, dlqCommand, eventsCommand];
