@@ -126,15 +126,9 @@ export function hasExtension(kinds: readonly ExtensionKind[], wording: string, d
       if (m === 'unknown') sawUnknown = true;
     }
     if (defenderForServers) {
-      for (const p of ctx.ofType('azurerm_security_center_subscription_pricing')) {
-        const tier = p.values.get('tier');
-        const resourceType = p.values.get('resource_type');
-        const rt = resourceType.state === 'known' ? resourceType.value : 'VirtualMachines';
-        if (tier.state === 'known' && eqi(tier.value, 'Standard') && eqi(rt, 'VirtualMachines')) {
-          return pass(`${p.address}: Defender for Servers (tier Standard) deploys Defender for Endpoint`, wording, p.address);
-        }
-        if (tier.state === 'unknown' || resourceType.state === 'unknown') sawUnknown = true;
-      }
+      const plan = defenderPlan('VirtualMachines', wording)(ctx);
+      if (plan.status === 'pass') return { ...plan, found: `${plan.found ?? ''} (deploys Defender for Endpoint)` };
+      if (plan.status === 'unknown') sawUnknown = true;
     }
     if (sawUnknown) return unknown('extension', wording);
     const seen = candidates.length === 0 ? 'no extension' : `extensions: ${candidates.map((c) => `${String(c.values.string('publisher'))}/${String(c.values.string('type'))}`).join(', ')}`;
@@ -151,4 +145,44 @@ export function judgeBlocks(results: readonly { label: string; result: CheckResu
   const passed = results.filter((r) => r.result.status === 'pass');
   if (passed.length === 0) return results.length === 0 ? pass(emptyFound, expected) : notApplicable(emptyFound);
   return pass(passed.map((r) => `${r.label}: ${r.result.found ?? 'compliant'}`).join('; '), expected);
+}
+
+/**
+ * A Microsoft Defender for Cloud plan for `resourceType` (`VirtualMachines`, `Containers`, `SqlServers`, …) at tier
+ * Standard in the scan (`azurerm_security_center_subscription_pricing`; resource_type absent = VirtualMachines).
+ */
+export function defenderPlan(resourceType: string, wording: string): ResourceCheck {
+  return (ctx) => {
+    let sawUnknown = false;
+    for (const p of ctx.ofType('azurerm_security_center_subscription_pricing')) {
+      const tier = p.values.get('tier');
+      const rt = p.values.get('resource_type');
+      const type = rt.state === 'known' ? rt.value : rt.state === 'absent' ? 'VirtualMachines' : undefined;
+      if (rt.state === 'unknown' || (tier.state === 'unknown' && eqi(type, resourceType))) {
+        sawUnknown = true;
+        continue;
+      }
+      if (tier.state === 'known' && eqi(tier.value, 'Standard') && eqi(type, resourceType)) {
+        return pass(`${p.address}: Defender plan ${resourceType} at tier Standard`, wording, p.address);
+      }
+    }
+    if (sawUnknown) return unknown('azurerm_security_center_subscription_pricing', wording);
+    return fail(`no Defender plan ${resourceType} at tier Standard in the plan`, wording, 'azurerm_security_center_subscription_pricing');
+  };
+}
+
+/**
+ * Check for an `azurerm_monitor_diagnostic_setting` (used with `companion`): at least one enabled log of the given
+ * categories or category groups (`enabled_log` in azurerm 3.x/4.x, legacy `log` blocks with `enabled`).
+ */
+export function diagnosticLogs(categories: readonly string[], groups: readonly string[]): ResourceCheck {
+  return (ctx) => {
+    const expected = `a diagnostic setting with log category ${[...categories, ...groups.map((g) => `group ${g}`)].join(' / ')}`;
+    for (const attr of ['enabled_log', 'log']) if (ctx.values.get(attr).state === 'unknown') return unknown(attr, expected);
+    const logs = [...ctx.values.blocks('enabled_log'), ...ctx.values.blocks('log').filter((l) => l.value('enabled') !== false && l.value('enabled') !== 'false')];
+    const names = logs.map((l) => l.string('category') ?? `group ${l.string('category_group') ?? '?'}`);
+    const hit = logs.findIndex((l) => categories.some((c) => eqi(l.value('category'), c)) || groups.some((g) => eqi(l.value('category_group'), g)));
+    if (hit >= 0) return pass(`log ${names[hit] ?? ''} enabled`, expected, 'enabled_log');
+    return fail(logs.length === 0 ? 'no log category enabled (metrics only)' : `enabled logs: ${names.join(', ')}`, expected, 'enabled_log');
+  };
 }
