@@ -43,8 +43,7 @@ ol.plan > li { margin-bottom: 16px; }
   tr, pre, ol.plan > li { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
   .badge, .bar > span { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  a { color: inherit; }
-  a[href]::after { content: " (" attr(href) ")"; font-size: 10px; color: var(--muted); }
+  a { color: inherit; text-decoration: none; }
 }
 `;
 
