@@ -299,7 +299,7 @@ export const AZURE_COMPUTE_RULES: readonly ResourceRule[] = [
     },
     references: [`${DOC}network_interface`, 'https://learn.microsoft.com/azure/bastion/bastion-overview'],
     differs:
-      'public_ip_address_id is usually the id of an azurerm_public_ip created in the same plan and therefore unknown; when the NIC refers to an azurerm_public_ip the rule fails (the only NIC attribute taking a public IP), otherwise an unknown id stays unknown. NICs of load balancers or firewalls are not NICs: Azure Firewall and gateways are not judged here.',
+      'public_ip_address_id is usually the id of an azurerm_public_ip created in the same plan and therefore unknown; when the NIC refers to an azurerm_public_ip the rule fails (the only NIC attribute taking a public IP), otherwise an unknown id stays unknown. Azure Firewall, Bastion, load balancers and gateways take public IPs through their own resources and are not judged here.',
     fixtures: {
       pass: [{ values: { ip_configuration: [{ name: 'internal', subnet_id: 'sn', private_ip_address_allocation: 'Dynamic' }] } }, { type: LINUX_VMSS, values: { network_interface: [{ ip_configuration: [{ name: 'i' }] }] } }],
       fail: [
