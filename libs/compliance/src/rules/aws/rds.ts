@@ -5,7 +5,10 @@ import { attrIn, docs } from './helpers';
 
 const RDS_REF = 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide';
 /** A read replica (replicate_source_db set, even from a value known only after apply). */
-const isReplica = (values: ResourceValues): boolean => values.get('replicate_source_db').state !== 'absent';
+const isReplica = (values: ResourceValues): boolean => {
+  const source = values.get('replicate_source_db');
+  return source.state === 'unknown' || (source.state === 'known' && isNonEmpty(source.value));
+};
 
 const RDS_TYPES = ['aws_db_instance', 'aws_rds_cluster'] as const;
 
@@ -72,9 +75,9 @@ export const AWS_RDS_RULES: readonly ResourceRule[] = [
     differs: 'Not set: the API default of 1 day is assumed (fail). Read replicas are not applicable.',
     fixtures: {
       pass: [{ values: { engine: 'mysql', backup_retention_period: 7 } }, { type: 'aws_rds_cluster', values: { engine: 'aurora-postgresql', backup_retention_period: 14 } }],
-      fail: [{ values: { engine: 'mysql', backup_retention_period: 0 } }, { type: 'aws_neptune_cluster', values: { engine: 'neptune', backup_retention_period: 5 } }, { type: 'aws_docdb_cluster', values: {}, note: 'default 1' }],
+      fail: [{ values: { engine: 'mysql', backup_retention_period: 0, replicate_source_db: '' } }, { type: 'aws_neptune_cluster', values: { engine: 'neptune', backup_retention_period: 5 } }, { type: 'aws_docdb_cluster', values: {}, note: 'default 1' }],
       unknown: [{ values: { engine: 'mysql' }, unknown: { backup_retention_period: true } }],
-      notApplicable: [{ values: { engine: 'mysql', replicate_source_db: 'db-primary' } }],
+      notApplicable: [{ values: { engine: 'mysql', replicate_source_db: 'db-primary' } }, { values: { engine: 'mysql' }, unknown: { replicate_source_db: true } }],
     },
   },
   {

@@ -184,7 +184,16 @@ function checkLogging(ctx: ResourceCheckContext): CheckResult {
       return pass(`${r.address} refers to this bucket`, expected, r.address);
     }
   }
-  if (isLogTarget) return { status: 'not-applicable', found: 'this bucket receives server access logs (a log target bucket is not logged into itself)' };
+  // provider v3: another bucket's inline logging block names this bucket as its target
+  const inlineSources = ctx.referencing('aws_s3_bucket').filter((b) =>
+    b.values.blocks('logging').some((l) => {
+      const target = l.get('target_bucket');
+      return target.state === 'unknown' || (target.state === 'known' && typeof target.value === 'string' && names.includes(target.value));
+    }),
+  );
+  if (isLogTarget || inlineSources.length > 0) {
+    return { status: 'not-applicable', found: 'this bucket receives server access logs (a log target bucket is not logged into itself)' };
+  }
   if (legacy(ctx.values, 'logging').state === 'known' && ctx.values.blocks('logging').length > 0) {
     const target = ctx.values.get('logging.0.target_bucket');
     return pass(`logging.target_bucket = ${target.state === 'known' ? show(target.value) : '(known after apply)'}`, expected, 'logging');
@@ -406,14 +415,17 @@ export const AWS_S3_RULES: readonly ResourceRule[] = [
     },
     references: [`${S3_REF}/ServerLogs.html`, docs('s3_bucket_logging')],
     peers: { checkov: ['CKV_AWS_18'] },
-    differs: `A bucket that only appears as the target_bucket of another bucket's aws_s3_bucket_logging is the log bucket: not applicable (logging it into itself loops). When neither bucket name is known at plan time, a logging companion referring to the bucket counts. ${LEGACY_UNKNOWN}`,
+    differs: `A bucket that only appears as the target_bucket of another bucket's aws_s3_bucket_logging (or legacy inline logging) is the log bucket: not applicable (logging it into itself loops). When neither bucket name is known at plan time, a logging companion referring to the bucket counts. ${LEGACY_UNKNOWN}`,
     fixtures: {
       pass: [
         { values: { bucket: 'b' }, related: [{ type: 'aws_s3_bucket_logging', values: { target_prefix: 'b/' }, unknown: { bucket: true, target_bucket: true } }] },
         { values: { bucket: 'b', logging: [{ target_prefix: 'log/' }] }, unknown: { logging: [{ target_bucket: true }] }, note: 'legacy inline block' },
       ],
       fail: [{ values: { bucket: 'b' }, unknown: { logging: true } }, { values: { bucket: 'b', logging: [] } }],
-      notApplicable: [{ values: { bucket: 'logs' }, related: [{ type: 'aws_s3_bucket_logging', values: { bucket: 'app', target_bucket: 'logs' } }] }],
+      notApplicable: [
+        { values: { bucket: 'logs' }, related: [{ type: 'aws_s3_bucket_logging', values: { bucket: 'app', target_bucket: 'logs' } }] },
+        { values: { bucket: 'logs', acl: 'log-delivery-write' }, related: [{ type: 'aws_s3_bucket', values: { bucket: 'app', logging: [{ target_prefix: 'app/' }] }, unknown: { logging: [{ target_bucket: true }] } }], note: 'legacy inline logging of another bucket' },
+      ],
     },
   },
   {
