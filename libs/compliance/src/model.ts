@@ -114,6 +114,8 @@ export interface PlanCheckContext {
   readonly resources: readonly ComplianceResource[];
   readonly stack: StackContext;
   ofType(types: string | readonly string[]): ComplianceResource[];
+  /** Resources (of any type) whose configuration refers to `resource` — indexed, so plan rules stay linear. */
+  referrersOf(resource: ComplianceResource): readonly ComplianceResource[];
 }
 
 export interface Remediation {

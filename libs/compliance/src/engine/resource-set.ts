@@ -31,6 +31,11 @@ export class ResourceSet {
     return sameIndex(subject, found);
   }
 
+  /** Every resource that refers to `subject` (any type). */
+  referrersOf(subject: ComplianceResource): readonly ComplianceResource[] {
+    return this.referrers.get(subject.configAddress) ?? [];
+  }
+
   /** Resources of `types` that `subject` refers to. */
   referenced(subject: ComplianceResource, types: string | readonly string[]): ComplianceResource[] {
     const wanted = typeof types === 'string' ? [types] : types;
@@ -50,7 +55,7 @@ export class ResourceSet {
   }
 
   planContext(stack: StackContext): PlanCheckContext {
-    return { resources: this.resources, stack, ofType: (types) => this.ofType(types) };
+    return { resources: this.resources, stack, ofType: (types) => this.ofType(types), referrersOf: (resource) => this.referrersOf(resource) };
   }
 }
 
