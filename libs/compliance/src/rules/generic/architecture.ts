@@ -85,6 +85,28 @@ export function infrastructureAsCodeCheck(ctx: PlanCheckContext): CheckResult {
 // ---------------------------------------------------------------------------------------------------------------
 // Load balancing
 
+/** Instances are identical when type, module, size and image are the same (count/for_each instances of one block, or copies). */
+function instanceShape(r: ComplianceResource): string {
+  const v = r.values;
+  const size = v.string('instance_type') ?? v.string('size') ?? v.string('vm_size') ?? v.string('machine_type') ?? '?';
+  const image =
+    v.string('ami') ??
+    v.string('source_image_id') ??
+    v.string('boot_disk.0.initialize_params.0.image') ??
+    ['publisher', 'offer', 'sku'].map((k) => v.string(`source_image_reference.0.${k}`) ?? '').join(':');
+  return `${r.type}|${r.moduleAddress ?? ''}|${size}|${image}`;
+}
+
+/** Standalone instances grouped by shape; groups of 2+ are fleets (a horizontally scaled workload). */
+function fleetsOf(instances: readonly ComplianceResource[]): ComplianceResource[][] {
+  const shapes = new Map<string, ComplianceResource[]>();
+  for (const r of instances) {
+    const key = instanceShape(r);
+    shapes.set(key, [...(shapes.get(key) ?? []), r]);
+  }
+  return [...shapes.values()].filter((list) => list.length >= 2);
+}
+
 /** A scale group that can run 2+ instances (unknown capacity counts). */
 function multiInstanceGroup(group: ComplianceResource): boolean {
   const v = group.values;
@@ -97,14 +119,14 @@ export function loadBalancingCheck(ctx: PlanCheckContext): CheckResult {
   const missing: string[] = [];
   let balanced = 0;
   for (const cloud of CLOUDS) {
-    const instances = ctx.ofType(STANDALONE_COMPUTE[cloud]);
+    const fleets = fleetsOf(ctx.ofType(STANDALONE_COMPUTE[cloud])).flat();
     const groups = ctx.ofType(SCALE_GROUPS[cloud]).filter(multiInstanceGroup);
-    if (instances.length < 2 && groups.length === 0) continue;
+    if (fleets.length === 0 && groups.length === 0) continue;
     if (ctx.ofType(LOAD_BALANCERS[cloud]).length > 0) {
       balanced += 1;
       continue;
     }
-    const workload = [...(instances.length >= 2 ? instances : []), ...groups];
+    const workload = [...fleets, ...groups];
     missing.push(`${addresses(workload)} with no ${LOAD_BALANCERS[cloud].slice(0, 3).join('/')}`);
   }
   if (missing.length > 0) {
@@ -192,26 +214,9 @@ export function cdnCheck(ctx: PlanCheckContext): CheckResult {
 // ---------------------------------------------------------------------------------------------------------------
 // Standalone instances that should be a scale group
 
-function instanceShape(r: ComplianceResource): string {
-  const v = r.values;
-  const size = v.string('instance_type') ?? v.string('size') ?? v.string('vm_size') ?? v.string('machine_type') ?? '?';
-  const image =
-    v.string('ami') ??
-    v.string('source_image_id') ??
-    v.string('boot_disk.0.initialize_params.0.image') ??
-    ['publisher', 'offer', 'sku'].map((k) => v.string(`source_image_reference.0.${k}`) ?? '').join(':');
-  return `${r.type}|${r.moduleAddress ?? ''}|${size}|${image}`;
-}
-
 export function standaloneAutoscalingCheck(ctx: PlanCheckContext): CheckResult {
   const expected = 'identical instances run in an autoscaling group, scale set or managed instance group';
-  const instances = ctx.ofType(CLOUDS.flatMap((c) => STANDALONE_COMPUTE[c]));
-  const shapes = new Map<string, ComplianceResource[]>();
-  for (const r of instances) {
-    const key = instanceShape(r);
-    shapes.set(key, [...(shapes.get(key) ?? []), r]);
-  }
-  const fleets = [...shapes.values()].filter((list) => list.length >= 2);
+  const fleets = fleetsOf(ctx.ofType(CLOUDS.flatMap((c) => STANDALONE_COMPUTE[c])));
   if (fleets.length > 0) {
     return fail(fleets.map((list) => `${list.length} identical instances ${addresses(list, 3)}`).join('; '), expected, 'instances');
   }
@@ -253,7 +258,8 @@ export const ARCHITECTURE_PLAN_RULES: readonly PlanRule[] = [
     id: 'CW-GEN-0017',
     scope: 'plan',
     title: 'Multi-instance workloads sit behind a load balancer',
-    description: 'Several instances (or a scale group) without a load balancer means clients pin to one instance: no failover, no even load, no rolling replacement.',
+    description:
+      'Identical instances (or a scale group) without a load balancer means clients pin to one instance: no failover, no even load, no rolling replacement.',
     category: 'reliability',
     severity: 'low',
     clouds: ['aws', 'azure', 'gcp'],
@@ -270,7 +276,7 @@ export const ARCHITECTURE_PLAN_RULES: readonly PlanRule[] = [
       'https://learn.microsoft.com/azure/architecture/guide/technology-choices/load-balancing-overview',
       'https://cloud.google.com/load-balancing/docs/load-balancing-overview',
     ],
-    differs: WAIVE_NOTE,
+    differs: `Counts identical instances (same type, size and image) and scale groups that can run 2+ instances, not every pair of unrelated VMs (a bastion and a database server need no load balancer). ${WAIVE_NOTE}`,
     fixtures: {
       pass: [
         {
@@ -290,7 +296,16 @@ export const ARCHITECTURE_PLAN_RULES: readonly PlanRule[] = [
         },
         { resources: [{ type: 'google_compute_region_instance_group_manager', values: { target_size: 3 } }] },
       ],
-      notApplicable: [{ resources: [{ type: 'aws_instance', values: { instance_type: 't3.small' } }] }],
+      notApplicable: [
+        { resources: [{ type: 'aws_instance', values: { instance_type: 't3.small' } }] },
+        {
+          resources: [
+            { type: 'aws_instance', name: 'bastion', values: { instance_type: 't3.micro', ami: 'ami-1' } },
+            { type: 'aws_instance', name: 'db', values: { instance_type: 'r6i.large', ami: 'ami-2' } },
+          ],
+          note: 'unrelated instances',
+        },
+      ],
     },
   },
   {

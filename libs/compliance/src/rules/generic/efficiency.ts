@@ -43,7 +43,11 @@ export function provisionedIopsCheck(ctx: ResourceCheckContext): CheckResult {
   for (const volume of volumesOf(ctx)) {
     const typeAttr = ctx.resource.type === 'aws_ebs_volume' ? 'type' : 'volume_type';
     const type = volume.values.get(typeAttr);
-    if (type.state === 'unknown') return { status: 'unknown', found: `${volume.path}${typeAttr} known only after apply`, expected, attribute: `${volume.path}${typeAttr}` };
+    if (type.state === 'unknown') {
+      // the type is computed when unset (gp2/gp3 default); io1 needs iops set, so without a known iops it is not io1
+      if (volume.values.number('iops') === undefined) continue;
+      return { status: 'unknown', found: `${volume.path}${typeAttr} known only after apply`, expected, attribute: `${volume.path}${typeAttr}` };
+    }
     if (type.state !== 'known' || type.value !== 'io1') continue;
     const iops = volume.values.get('iops');
     if (iops.state === 'unknown') return { status: 'unknown', found: `${volume.path}iops known only after apply`, expected, attribute: `${volume.path}iops` };
@@ -88,7 +92,7 @@ export const EFFICIENCY_RULES: readonly ResourceRule[] = [
     controls: ['cost.log-volume'],
     check: logGroupRetentionCheck,
     remediation: {
-      text: 'Set retention_in_days to the period your log policy requires (e.g. 365 for audit-relevant logs, 30 for debug logs); archive to S3 for longer, cheaper retention.',
+      text: 'Set retention_in_days to the period your log policy requires (365 or more for logs under audit); export to S3 with a lifecycle policy for cheaper long-term retention.',
       terraform: 'retention_in_days = 365',
       effort: 'low',
     },
@@ -148,7 +152,7 @@ export const EFFICIENCY_RULES: readonly ResourceRule[] = [
       pass: [{ values: { type: 'io1', iops: 32000, size: 1000 } }],
       fail: [{ values: { type: 'io1', iops: 5000, size: 200 } }, { type: 'aws_instance', values: { root_block_device: [{ volume_type: 'io1', iops: 4000 }] } }],
       unknown: [{ values: { type: 'io1', size: 200 }, unknown: { iops: true } }],
-      notApplicable: [{ values: { type: 'gp3', size: 200 } }],
+      notApplicable: [{ values: { type: 'gp3', size: 200 } }, { values: { size: 200 }, unknown: { type: true, iops: true }, note: 'type left to its default' }],
     },
   },
   {

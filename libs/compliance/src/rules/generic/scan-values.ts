@@ -35,7 +35,7 @@ const TOKEN_PATTERNS: readonly TokenPattern[] = [
 const SECRET_NAME = /(password|passwd|pwd|secret|token|api[-_]?key|access[-_]?key|private[-_]?key|connection[-_]?string)/i;
 /** …unless they name where the credential is (`SECRET_ARN`, `TOKEN_URL`) or describe it (`PASSWORD_MIN_LENGTH`). */
 const NOT_A_SECRET_NAME =
-  /(arn|url|uri|name|path|file|id|ids|length|ttl|expiry|expiration|policy|header|endpoint|version|enabled|type|rotation|ref|location|host|region|format|mode|kind|source)$/i;
+  /(arn|url|uri|name|path|file|id|ids|length|ttl|expiry|expiration|lifetime|timeout|duration|policy|header|endpoint|version|enabled|type|rotation|ref|location|host|region|format|mode|kind|source|audience|issuer|scope|scopes|prefix|bucket|table|queue|topic|param|parameter|store|vault|algorithm|field|label|description|size|count|limit)$/i;
 /**
  * Assignments in free text: `DB_PASSWORD=…`, `password: …`, `"secret": "…"` (same line only). The name must start at a
  * word boundary (not inside an ARN or URL: `arn:aws:secretsmanager:…`), and `:` needs a space or a quoted name after
@@ -44,7 +44,7 @@ const NOT_A_SECRET_NAME =
 const ASSIGNMENT =
   /(?<![A-Za-z0-9_.:/-])([A-Za-z0-9_.-]*(?:password|passwd|pwd|secret|token|api[-_]?key)[A-Za-z0-9_.-]*)(?:[ \t]*=[ \t]*|["'][ \t]*:[ \t]*|[ \t]*:[ \t]+)["']?([^\s"'`;&|,)}\]]+)/gi;
 /** Values that point to a secret store or an expression instead of holding the secret. */
-const REFERENCE = /^(\$|%|\{\{|<|@microsoft\.keyvault|@microsoft\.appconfiguration|arn:aws[a-z-]*:(secretsmanager|ssm|kms):|projects\/[^/]+\/secrets\/|sm:\/\/|ssm:|vault:|secretsmanager:|kv:\/\/)/i;
+const REFERENCE = /^(\$|%|\/|\{\{|<|@microsoft\.keyvault|@microsoft\.appconfiguration|arn:aws[a-z-]*:(secretsmanager|ssm|kms):|projects\/[^/]+\/secrets\/|sm:\/\/|ssm:|vault:|secretsmanager:|kv:\/\/)/i;
 const PLAIN_WORDS = new Set(['true', 'false', 'none', 'null', 'nil', 'enabled', 'disabled', 'yes', 'no', 'required', 'optional', 'auto', 'default', 'undefined']);
 
 export function isSecretName(name: string): boolean {
@@ -122,7 +122,7 @@ export function scanEnvList(path: string, list: readonly unknown[]): SecretFindi
   for (const item of list) {
     if (!isRecord(item) || typeof item.name !== 'string') continue;
     // CodeBuild PARAMETER_STORE / SECRETS_MANAGER variables hold a reference, not the secret
-    if (typeof item.type === 'string' && item.type.toUpperCase() !== 'PLAINTEXT') continue;
+    if (typeof item.type === 'string' && ['PARAMETER_STORE', 'SECRETS_MANAGER'].includes(item.type.toUpperCase())) continue;
     map[item.name] = item.value;
   }
   return scanMap(path, map);
@@ -162,6 +162,11 @@ export interface ScanTarget {
   /** Attribute path; `*` walks every element of a list of blocks: `container.*.environment_variables`. */
   readonly path: string;
   readonly kind: ScanKind;
+  /**
+   * Optional+computed attribute: unknown at plan time whenever it is left unset, so an unknown value is not reported
+   * (it would flag every new resource).
+   */
+  readonly unknownWhenUnset?: boolean;
 }
 
 export interface ScanOutcome {
@@ -197,7 +202,7 @@ export function scanTargets(values: ResourceValues, targets: readonly ScanTarget
     const [top = '', ...rest] = target.path.split('.');
     const v = values.get(top);
     if (v.state === 'unknown') {
-      outcome.unknown.push(top);
+      if (!target.unknownWhenUnset) outcome.unknown.push(top);
       continue;
     }
     if (v.state === 'absent') continue;

@@ -11,6 +11,7 @@ const TEXT = (path: string): ScanTarget => ({ path, kind: 'text' });
 const MAP = (path: string): ScanTarget => ({ path, kind: 'map' });
 const ENV = (path: string): ScanTarget => ({ path, kind: 'env' });
 const JSON_DOC = (path: string): ScanTarget => ({ path, kind: 'json' });
+const COMPUTED_TEXT = (path: string): ScanTarget => ({ path, kind: 'text', unknownWhenUnset: true });
 
 const AZURE_APP = [MAP('app_settings'), ENV('connection_string'), MAP('tags')];
 const AZURE_VM = [TEXT('custom_data'), TEXT('user_data'), MAP('tags')];
@@ -18,9 +19,11 @@ const GCE = [MAP('metadata'), TEXT('metadata_startup_script'), MAP('labels')];
 
 /** Resource types and the free-text attributes scanned on each. */
 export const SECRET_SCAN_TARGETS: Readonly<Record<string, readonly ScanTarget[]>> = {
-  aws_instance: [TEXT('user_data'), TEXT('user_data_base64'), MAP('tags')],
+  // aws_instance / aws_launch_configuration `user_data` usually appears in plans as its SHA-1 hash (nothing to find);
+  // scanned anyway in case a provider version keeps the text
+  aws_instance: [COMPUTED_TEXT('user_data'), COMPUTED_TEXT('user_data_base64'), MAP('tags')],
   aws_launch_template: [TEXT('user_data'), MAP('tags')],
-  aws_launch_configuration: [TEXT('user_data'), TEXT('user_data_base64')],
+  aws_launch_configuration: [COMPUTED_TEXT('user_data'), COMPUTED_TEXT('user_data_base64')],
   aws_lambda_function: [MAP('environment.*.variables'), MAP('tags')],
   aws_ecs_task_definition: [JSON_DOC('container_definitions'), MAP('tags')],
   aws_batch_job_definition: [JSON_DOC('container_properties'), MAP('tags')],
@@ -109,7 +112,7 @@ export const SECRET_RULES: readonly ResourceRule[] = [
     ],
     peers: { checkov: ['CKV_AWS_46', 'CKV_AWS_45'] },
     differs:
-      'Base64 (and gzip) user data is decoded before scanning; values that are references to a secret store (Key Vault references, Secrets Manager/SSM ARNs, ${…} placeholders) are not findings; the secret itself is never shown in results, only the attribute and a masked hint.',
+      'Plans usually show aws_instance / aws_launch_configuration user_data only as its SHA-1 hash, which cannot be scanned: user_data_base64 and launch template user_data are. These attributes are unknown whenever unset, so an unknown value there is not reported. Base64 (and gzip) user data is decoded before scanning; values that are references to a secret store (Key Vault references, Secrets Manager/SSM ARNs, ${…} placeholders) are not findings; the secret itself is never shown in results, only the attribute and a masked hint.',
     fixtures: {
       pass: [
         { type: 'aws_instance', values: { user_data_base64: b64('#!/bin/bash\nexport DB_PASSWORD=$(aws ssm get-parameter --name /db/pw --with-decryption --query Parameter.Value --output text)\n') } },
@@ -124,11 +127,19 @@ export const SECRET_RULES: readonly ResourceRule[] = [
           values: { container_definitions: JSON.stringify([{ name: 'app', image: 'nginx', environment: [{ name: 'API_TOKEN', value: 'tok-8f3a9c2d1e' }] }]) },
         },
         { type: 'azurerm_linux_function_app', values: { app_settings: { STORAGE: 'DefaultEndpointsProtocol=https;AccountName=sa;AccountKey=c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0;EndpointSuffix=core.windows.net' } } },
+        {
+          type: 'azurerm_windows_web_app',
+          values: { connection_string: [{ name: 'Db', type: 'SQLAzure', value: 'Server=tcp:db.database.windows.net;Database=app;User ID=app;Password=Hunter2-prod;' }] },
+          note: 'literal password in a connection string',
+        },
         { type: 'google_compute_instance', values: { metadata: { 'startup-script': `cat > /etc/key.pem <<EOF\n${PEM}\nEOF` } } },
         { type: 'google_cloud_run_v2_service', values: { template: [{ containers: [{ image: 'gcr.io/p/app', env: [{ name: 'SLACK_TOKEN', value: 'xoxb-1234567890-abcdefghij' }] }] }] } },
       ],
       unknown: [{ type: 'aws_launch_template', values: {}, unknown: { user_data: true } }],
-      notApplicable: [{ type: 'aws_instance', values: { ami: 'ami-123', user_data: null } }],
+      notApplicable: [
+        { type: 'aws_instance', values: { ami: 'ami-123', user_data: null } },
+        { type: 'aws_instance', values: { ami: 'ami-123' }, unknown: { user_data: true, user_data_base64: true }, note: 'computed when unset' },
+      ],
     },
   },
 ];
