@@ -1,10 +1,10 @@
 import type { AttrValue, ResourceValues } from '@cloudwright/terraform-plan';
-import type { CheckResult, ComplianceResource, ResourceCheckContext } from '../../model';
-import { fail, isNonEmpty, notApplicable, pass, readAttr, show } from '../common/checks';
+import type { CheckResult, ResourceCheckContext } from '../../model';
+import { fail, isNonEmpty, pass, readAttr, show } from '../common/checks';
 
 /** Shared building blocks of the AWS rules: nested blocks, IAM policy documents, verdict collection. */
 
-export const REGISTRY = 'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources';
+const REGISTRY = 'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources';
 export const docs = (resource: string): string => `${REGISTRY}/${resource}`;
 
 /** Nested blocks at `path`: the known list (empty when absent), or `unknown` when the whole list is known only after apply. */
@@ -20,11 +20,6 @@ export function strings(value: unknown): string[] {
   if (typeof value === 'string') return [value];
   if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
   return [];
-}
-
-/** Known string value (numbers and booleans rendered), undefined when absent or unknown. */
-export function knownString(values: ResourceValues, path: string): string | undefined {
-  return values.string(path);
 }
 
 /**
@@ -185,15 +180,6 @@ export function judgePublicPolicy(policy: Policy, attribute: string, absent: Che
 // ---------------------------------------------------------------------------------------------------------------
 // Misc
 
-/** A resource of the plan (e.g. an account-level setting) matching `test`, or undefined. */
-export function accountSetting(
-  ctx: ResourceCheckContext,
-  type: string,
-  test: (values: ResourceValues) => boolean,
-): ComplianceResource | undefined {
-  return ctx.ofType(type).find((r) => test(r.values));
-}
-
 /** Engine (or other selector) check used by `onlyIf`: true / false / 'unknown' from a known string attribute. */
 export function attrIn(values: ResourceValues, attr: string | readonly string[], accepted: RegExp, absentDefault?: string): boolean | 'unknown' {
   const { value } = readAttr(values, attr);
@@ -215,8 +201,3 @@ export function setFromConfig(attr: string, expected = `${attr} set`): (ctx: Res
   };
 }
 
-export function naWhen(condition: boolean, why: string): CheckResult | null {
-  return condition ? notApplicable(why) : null;
-}
-
-export { show };
