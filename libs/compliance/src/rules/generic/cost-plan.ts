@@ -1,6 +1,6 @@
 import type { CheckResult, ComplianceResource, PlanCheckContext, PlanRule } from '../../model';
 import { fail, pass } from '../common/checks';
-import { addresses, planNotApplicable, refersTo } from './util';
+import { addresses, planNotApplicable } from './util';
 
 /** Plan-level cost rules: orphaned addresses and disks, NAT gateway traffic that a free gateway endpoint would carry. */
 
@@ -19,7 +19,7 @@ export function unusedResourcesCheck(ctx: PlanCheckContext): CheckResult {
   const candidates = ctx.ofType(ORPHAN_CANDIDATES);
   if (candidates.length === 0) return planNotApplicable('no public IPs, addresses or disks in the plan');
   const expected = 'every public IP, address and disk attached to or used by another resource';
-  const orphans = candidates.filter((c) => !selfAttached(c) && !ctx.resources.some((r) => r !== c && refersTo(r, c)));
+  const orphans = candidates.filter((c) => !selfAttached(c) && !ctx.referrersOf(c).some((r) => r !== c));
   if (orphans.length === 0) return pass(`${candidates.length} IP(s)/disk(s) all referred to by other resources`, expected);
   if (ctx.resources.some((r) => r.moduleAddress !== null)) {
     return {
