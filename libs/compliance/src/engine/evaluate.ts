@@ -1,6 +1,9 @@
 import type { CheckResult, ComplianceResource, Rule, RuleStatus, StackContext } from '../model';
 import type { ResourceSet } from './resource-set';
 
+/** What a check (or the evidence) says, before it becomes a finding. */
+export type Verdict = Omit<CheckResult, 'status'> & { readonly status: RuleStatus };
+
 /** One rule's verdict on one resource, on the plan as a whole, or on the stack's evidence. */
 export interface RuleResult {
   readonly rule: Rule;
@@ -63,13 +66,27 @@ export class RuleCheckError extends Error {
   }
 }
 
-function toResult(rule: Rule, resource: ComplianceResource | null, check: CheckResult): RuleResult {
+function toResult(rule: Rule, resource: ComplianceResource | null, check: Verdict): RuleResult {
   return { rule, resource, status: check.status, found: check.found, expected: check.expected, attribute: check.attribute };
 }
 
 /** Evaluates every rule on the resources it concerns, the plan rules once, and the evidence rules against the stack. */
 export function evaluateRules(set: ResourceSet, index: RuleIndex, stack: StackContext): RuleResult[] {
   const results: RuleResult[] = [];
+  forEachResult(set, index, stack, (rule, resource, check) => results.push(toResult(rule, resource, check)));
+  return results;
+}
+
+/**
+ * The same evaluation, streamed: `sink` gets each verdict as it is made, so a scan of a large plan does not keep a
+ * result object per (rule, resource) pair — most of them are not-applicable and only counted.
+ */
+export function forEachResult(
+  set: ResourceSet,
+  index: RuleIndex,
+  stack: StackContext,
+  sink: (rule: Rule, resource: ComplianceResource | null, verdict: Verdict) => void,
+): void {
   for (const resource of set.resources) {
     const rules = index.forResource(resource);
     if (rules.length === 0) continue;
@@ -82,7 +99,7 @@ export function evaluateRules(set: ResourceSet, index: RuleIndex, stack: StackCo
       } catch (error) {
         throw new RuleCheckError(rule.id, resource.address, error);
       }
-      results.push(toResult(rule, resource, check));
+      sink(rule, resource, check);
     }
   }
   if (index.planRules.length > 0) {
@@ -95,14 +112,14 @@ export function evaluateRules(set: ResourceSet, index: RuleIndex, stack: StackCo
       } catch (error) {
         throw new RuleCheckError(rule.id, '(plan)', error);
       }
-      results.push(toResult(rule, null, check));
+      sink(rule, null, check);
     }
   }
   for (const rule of index.evidenceRules) {
     if (rule.scope !== 'evidence') continue;
-    results.push(evidenceResult(rule, stack));
+    const result = evidenceResult(rule, stack);
+    sink(rule, null, result);
   }
-  return results;
 }
 
 function evidenceResult(rule: Rule & { scope: 'evidence' }, stack: StackContext): RuleResult {

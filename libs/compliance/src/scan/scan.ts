@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { parsePlanText, type ParsedPlan } from '@cloudwright/terraform-plan';
-import { evaluateRules, RuleIndex, type RuleResult } from '../engine/evaluate';
+import { forEachResult, RuleIndex, type RuleResult } from '../engine/evaluate';
 import { ResourceSet, resourcesFromPlan } from '../engine/resource-set';
 import { BUILTIN_FRAMEWORKS, FrameworkIndex, resolveFrameworks, type Framework, type RequirementRef } from '../frameworks';
 import { SEVERITIES, SEVERITY_WEIGHT, type ComplianceResource, type FindingStatus, type Rule, type Severity, type StackContext } from '../model';
@@ -84,7 +84,6 @@ export function scanResources(
 
   const set = new ResourceSet(resources);
   const ruleIndex = new RuleIndex(allRules);
-  const results = evaluateRules(set, ruleIndex, stack);
 
   const restrict = options.frameworks !== undefined && options.frameworks.length > 0;
   // Results of one rule about one cloud map to the same requirements: look them up once per (rule, cloud), and score
@@ -96,7 +95,12 @@ export function scanResources(
   let overallPassed = 0;
   let overallTotal = 0;
 
-  for (const result of results) {
+  forEachResult(set, ruleIndex, stack, (rule, resource, check) => {
+    if (check.status === 'not-applicable') {
+      byStatus['not-applicable'] += 1;
+      return;
+    }
+    const result: RuleResult = { rule, resource, status: check.status, found: check.found, expected: check.expected, attribute: check.attribute };
     const cloud = result.resource ? result.resource.cloud : 'any';
     let byCloud = groups.get(result.rule);
     if (!byCloud) groups.set(result.rule, (byCloud = new Map<string | null, RuleGroup>()));
@@ -106,7 +110,7 @@ export function scanResources(
       group = { rule: result.rule, refs, frameworkRefs: toFrameworkRefs(refs), pass: 0, fail: 0, unknown: 0, manual: 0, muted: 0 };
       byCloud.set(cloud, group);
     }
-    if (restrict && group.refs.length === 0) continue;
+    if (restrict && group.refs.length === 0) return;
     const address = result.resource?.address ?? (result.rule.scope === 'evidence' ? '(stack)' : '(plan)');
     const waiver = result.status === 'fail' || result.status === 'unknown' ? waivers.forFinding(result.rule.id, address) : undefined;
     const status: FindingStatus = waiver ? 'muted' : result.status;
@@ -131,7 +135,7 @@ export function scanResources(
         group[status] += 1;
         findings.push(toFinding(result, address, status, group.frameworkRefs, waiver));
     }
-  }
+  });
 
   const tallies = tallyRequirements([...groups.values()].flatMap((byCloud) => [...byCloud.values()]));
   const scores = frameworks.map((fw) => scoreFramework(fw, tallies.get(fw.id), allRules, waivers));
