@@ -37,7 +37,7 @@ export interface ScanOptions {
   readonly waivers?: readonly Waiver[];
   /** Where the waivers came from (file name), for the audit trail. */
   readonly waiverSource?: string;
-  /** Include `pass` and `not-applicable` results in `findings` (always counted in scores). */
+  /** Include `pass` results in `findings` (they are always counted in scores; not-applicable results are only counted). */
   readonly includePassed?: boolean;
   readonly rules?: readonly Rule[];
   readonly frameworkCatalog?: readonly Framework[];
@@ -139,18 +139,12 @@ export function scanResources(
 
   const tallies = tallyRequirements([...groups.values()].flatMap((byCloud) => [...byCloud.values()]));
   const scores = frameworks.map((fw) => scoreFramework(fw, tallies.get(fw.id), allRules, waivers));
-  findings.sort(
-    (a, b) =>
-      STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
-      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      compare(a.address, b.address) ||
-      compare(a.ruleId, b.ruleId),
-  );
+  const sorted = sortFindings(findings);
 
   return {
     schemaVersion: 1,
     scores: { overall: overallTotal === 0 ? null : round1((100 * overallPassed) / overallTotal), frameworks: scores },
-    findings,
+    findings: sorted,
     summary: {
       resources: resources.length,
       evaluatedResources: resources.filter((r) => ruleIndex.specificFor(r.type).length > 0).length,
@@ -237,6 +231,18 @@ function tallyRequirements(groups: Iterable<RuleGroup>): Map<string, Map<string,
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** By status, then severity (bucketed: 30 buckets), then address and rule id. */
+function sortFindings(findings: readonly Finding[]): Finding[] {
+  const buckets: Finding[][] = Array.from({ length: 30 }, () => []);
+  for (const f of findings) buckets[STATUS_ORDER[f.status] * 5 + SEVERITY_ORDER[f.severity]]?.push(f);
+  const out: Finding[] = [];
+  for (const bucket of buckets) {
+    bucket.sort((a, b) => compare(a.address, b.address) || compare(a.ruleId, b.ruleId));
+    for (const f of bucket) out.push(f);
+  }
+  return out;
 }
 
 function toFinding(result: RuleResult, address: string, status: FindingStatus, frameworks: readonly FrameworkRef[], waiver: Waiver | undefined): Finding {

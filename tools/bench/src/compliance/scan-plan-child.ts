@@ -1,18 +1,18 @@
 /**
- * Child process of `bench:compliance`: scans one plan file the way `cloudwright compliance scan --output json
- * --include-passed` does (read, parse, evaluate every rule, score every framework, render JSON) and prints its timings
- * and peak RSS as one JSON line. A fresh process per run so the peak RSS is the scan's own.
+ * Child process of `bench:compliance`: scans one plan file the way `cloudwright compliance scan` does (read, parse,
+ * evaluate every rule, score every framework; then render JSON unless the mode is `none`) and prints its timings and
+ * peak RSS as one JSON line. A fresh process per run so the peak RSS is the scan's own.
  */
 import { readFileSync } from 'node:fs';
 import { BUILTIN_FRAMEWORKS, BUILTIN_RULES, scanPlanText, toJson } from '@cloudwright/compliance';
 
-const path = process.argv[2];
-if (!path) throw new Error('usage: scan-plan-child <plan.json>');
+const [path, mode = 'json', passed = 'failed-only'] = process.argv.slice(2);
+if (!path) throw new Error('usage: scan-plan-child <plan.json> [json|none] [include-passed|failed-only]');
 const t0 = performance.now();
 const text = readFileSync(path, 'utf8');
-const report = scanPlanText(text, path, { includePassed: true, scannedBy: 'bench' });
+const report = scanPlanText(text, path, { includePassed: passed === 'include-passed', scannedBy: 'bench' });
 const t1 = performance.now();
-const json = toJson(report);
+const json = mode === 'json' ? toJson(report) : '';
 const t2 = performance.now();
 console.log(
   JSON.stringify({
