@@ -61,6 +61,11 @@ describe('scans, history and trends over HTTP and NATS', () => {
     expect(unknown.body.details.valid.length).toBeGreaterThan(0);
     const lonely = await h.http('POST', '/scans', { plan: securePlan(), stack: 'shop' });
     expect(lonely.status).toBe(400);
+    const text = await h.http<{ message: string; details: { path: string } }>('POST', '/scans', '{\n  "format_version": "1.2",\n  "resource_changes": [,]\n}', { 'content-type': 'text/plain' });
+    expect(text.status).toBe(400);
+    expect(text.body.details.path).toBe('$');
+    expect(text.body.message).toMatch(/line 3, column \d+/);
+    await expect(h.runtime.queryClient.request(ComplianceQuerySubjects.ScanById, { scanId: 'not-a-uuid' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('gives the score trend, overall and per framework, oldest first', async () => {

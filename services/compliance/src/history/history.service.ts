@@ -3,6 +3,7 @@ import { DomainError, ErrorCode, NAME_HINT, NAME_PATTERN, type FieldError } from
 import { SEVERITIES } from '@cloudwright/compliance';
 import { DataSource } from 'typeorm';
 import { COMPLIANCE_DATA_SOURCE } from '../common/database/data-source';
+import { boundedLimit } from '../common/http/query-params';
 import { type StoredCounts, type StoredFindingStatus } from '../scans/compliance-scan.entity';
 import { toFindingDto, toFrameworkScoreDto, type FindingDto, type FrameworkScoreDto } from '../scans/compliance-scan.mapper';
 import { selectFrameworks } from '../scans/plan-scan';
@@ -108,7 +109,7 @@ export class HistoryService {
       });
     }
     const { stack, environment } = scope;
-    const limit = Math.min(filter.limit ?? 50, 1000);
+    const limit = boundedLimit(filter.limit, 50, 1000);
     const framework = frameworkId(filter.framework);
     const history = new ScanHistoryRepository(this.dataSource.manager);
     if (framework) {
@@ -143,7 +144,7 @@ export class HistoryService {
       ...(filter.severity ? { severity: filter.severity } : {}),
       ...(filter.status ? { status: filter.status as StoredFindingStatus } : {}),
       ...(filter.ruleId ? { ruleId: filter.ruleId } : {}),
-      limit: Math.min(filter.limit ?? 200, 5000),
+      limit: boundedLimit(filter.limit, 200, 5000),
     });
     return rows.map((row) => {
       const scan = byId.get(row.scanId);

@@ -6,6 +6,7 @@ import {
   ErrorCode,
   NAME_HINT,
   NAME_PATTERN,
+  UUID_PATTERN,
   type CloudEvent,
   type ComplianceOrchestratorScanV1,
   type FieldError,
@@ -18,6 +19,7 @@ import { type AlertSyncResult } from '../alerts/alert-sync';
 import { CLOCK, type Clock } from '../common/clock';
 import { COMPLIANCE_CONFIG, type ComplianceConfig } from '../common/config/compliance.config';
 import { COMPLIANCE_DATA_SOURCE } from '../common/database/data-source';
+import { boundedLimit } from '../common/http/query-params';
 import { ComplianceMetrics } from '../common/metrics/compliance.metrics';
 import { mergeEvidence, toEvidenceItems, type EvidenceItemDto } from '../evidence/evidence.mapper';
 import { type EffectivePolicy } from '../policies/policy.mapper';
@@ -186,7 +188,7 @@ export class ComplianceScansService {
 
   async get(id: string): Promise<ScanDetailDto> {
     const scans = new ComplianceScanRepository(this.dataSource.manager);
-    const row = await scans.findById(id);
+    const row = UUID_PATTERN.test(id) ? await scans.findById(id) : null;
     if (!row) throw new DomainError(ErrorCode.NotFound, `scan ${id} not found`);
     return toScanDetailDto(row, await scans.findFrameworkScores(id), await scans.findFindings(id));
   }
@@ -200,7 +202,7 @@ export class ComplianceScansService {
   }
 
   async list(filter: { stack?: string; environment?: string; limit?: number }): Promise<ScanSummaryDto[]> {
-    const rows = await new ComplianceScanRepository(this.dataSource.manager).findRecent({ stack: filter.stack, environment: filter.environment, limit: Math.min(filter.limit ?? 50, 500) });
+    const rows = await new ComplianceScanRepository(this.dataSource.manager).findRecent({ stack: filter.stack, environment: filter.environment, limit: boundedLimit(filter.limit, 50, 500) });
     return rows.map(toScanSummaryDto);
   }
 

@@ -5,7 +5,7 @@ import { type ScanDetailDto, type ScanSummaryDto } from './compliance-scan.mappe
 import { ComplianceScansService, type ScanResultDto } from './compliance-scans.service';
 
 /**
- * HTTP adapter of scans. `POST /scans` takes the plan JSON itself (`terraform show -json`, with `?stack&environment&
+ * HTTP adapter of scans. `POST /scans` takes the plan JSON itself (`terraform show -json`; as text with `content-type: text/plain`; with `?stack&environment&
  * frameworks&includePassed`) or `{ plan, stack?, environment?, frameworks?, includePassed?, evidence? }`, and returns
  * the report with the gate; with stack and environment the scan is stored (history, trends, alerts).
  */
@@ -22,6 +22,8 @@ export class ScansController {
     @Query('frameworks') frameworks?: string | string[],
     @Query('includePassed') includePassed?: string,
   ): Promise<ScanResultDto> {
+    // a text body (content-type text/plain) is the plan's text: JSON syntax errors come back with line and column
+    if (typeof body === 'string') body = { plan: body };
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       throw new DomainError(ErrorCode.ValidationFailed, 'the body must be a Terraform plan JSON object, or { "plan": … }');
     }

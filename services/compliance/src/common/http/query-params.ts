@@ -28,3 +28,13 @@ export function listParam(value: string | string[] | undefined): string[] | unde
   const list = (Array.isArray(value) ? value : [value]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
   return list.length ? list : undefined;
 }
+
+/** A limit from HTTP or a query body: `fallback` when absent, at most `max`; anything but a positive integer is rejected. */
+export function boundedLimit(value: unknown, fallback: number, max: number): number {
+  if (value === undefined || value === null || value === '') return fallback;
+  const n = typeof value === 'string' ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) {
+    throw new DomainError(ErrorCode.ValidationFailed, 'limit must be a positive integer', { errors: [{ path: 'limit', message: 'must be a positive integer' }] });
+  }
+  return Math.min(n, max);
+}
