@@ -1,4 +1,4 @@
-import type { Category } from './model';
+import type { Category } from './categories';
 
 /**
  * Control topics: the vocabulary between rules and frameworks. A rule says which topics it implements; a framework

@@ -1,24 +1,8 @@
 import type { Cloud, PlanAction, ResourceValues } from '@cloudwright/terraform-plan';
 import type { ControlId } from './controls';
 
-/** Fixed category vocabulary, used in every output. */
-export const CATEGORIES = [
-  'encryption-at-rest',
-  'encryption-in-transit',
-  'public-access',
-  'network-exposure',
-  'identity-access',
-  'key-management',
-  'backup-recovery',
-  'logging-monitoring',
-  'kubernetes-security',
-  'tagging',
-  'cost',
-  'performance',
-  'reliability',
-  'best-practice',
-] as const;
-export type Category = (typeof CATEGORIES)[number];
+export { CATEGORIES, type Category } from './categories';
+import type { Category } from './categories';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
