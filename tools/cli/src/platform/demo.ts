@@ -12,6 +12,8 @@ interface DemoOptions {
   apiUrl: string;
   /** The cost-tracker's HTTP API. */
   costUrl: string;
+  /** The compliance service's HTTP API. */
+  complianceUrl: string;
   natsUrl: string;
 }
 
@@ -51,6 +53,47 @@ async function costDemo(options: DemoOptions, step: (t: string) => void, ok: (t:
   const costs = (await res.json()) as { rows: { key: string | null; currency: string; effectiveCost: string }[] };
   if (costs.rows.length === 0) throw new Error('no actual cost recorded for stack shop / staging');
   for (const row of costs.rows) ok(`${row.key ?? '(none)'}: ${row.effectiveCost} ${row.currency}`);
+}
+
+interface ScanAnswer {
+  scanId: string;
+  gate: { verdict: string; blockOn: string; reasons: string[] };
+  counts: Record<string, number>;
+  report: { scores: { overall: number | null; frameworks: { framework: string; score: number | null; passed: number; failed: number; manual: number }[] } };
+}
+
+/**
+ * The compliance part of the demo: staging's gate policy blocks on high findings; scan the same multi-cloud plan for stack
+ * shop / staging (stored, with history), waive the public demo bucket's findings with an owner and an expiry, scan again.
+ */
+async function complianceDemo(options: DemoOptions, step: (t: string) => void, ok: (t: string) => void): Promise<void> {
+  const plan = JSON.parse(readFileSync(join(options.root, 'examples/plans/multi-cloud.plan.json'), 'utf8')) as unknown;
+  const frameworks = ['cis-aws-foundations', 'pci-dss-4.0', 'us3.12-validation'];
+  step('the staging gate policy blocks on unwaived findings of high severity or worse (PUT /policies/staging)');
+  const policyRes = await fetch(`${options.complianceUrl}/policies/staging`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ blockOn: 'high' }),
+  });
+  if (!policyRes.ok) throw new Error(`PUT /policies/staging answered ${policyRes.status}: ${(await policyRes.text()).slice(0, 300)}`);
+  ok('policy stored');
+
+  step(`the compliance service scans examples/plans/multi-cloud.plan.json for shop / staging against ${frameworks.join(', ')}`);
+  const first = await postJson<ScanAnswer>(`${options.complianceUrl}/scans`, { plan, stack: 'shop', environment: 'staging', frameworks });
+  ok(`overall score ${first.report.scores.overall ?? 'n/a'}; failing: ${first.counts.critical} critical, ${first.counts.high} high, ${first.counts.medium} medium, ${first.counts.low} low; ${first.counts.manual} manual (no evidence)`);
+  for (const fw of first.report.scores.frameworks) ok(`${fw.framework}: ${fw.score ?? 'n/a'} (${fw.passed} passed, ${fw.failed} failed, ${fw.manual} manual)`);
+  ok(`gate: ${first.gate.verdict}${first.gate.reasons.length ? ` — ${first.gate.reasons.join('; ')}` : ''}`);
+
+  step('a waiver for the public demo assets bucket (owner, reason, expiry), then the same scan again');
+  const expires = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+  const waiverRes = await fetch(`${options.complianceUrl}/waivers`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ id: `demo-assets-${Date.now()}`, stack: 'shop', environment: 'staging', resource: 'aws_s3_bucket.assets', reason: 'public demo assets, reviewed', owner: 'demo-bot', expires }),
+  });
+  if (!waiverRes.ok) throw new Error(`POST /waivers answered ${waiverRes.status}: ${(await waiverRes.text()).slice(0, 300)}`);
+  const second = await postJson<ScanAnswer>(`${options.complianceUrl}/scans`, { plan, stack: 'shop', environment: 'staging', frameworks });
+  ok(`muted findings: ${second.counts.muted} (still listed); gate: ${second.gate.verdict}; scan ${second.scanId} stored with its history`);
 }
 
 /**
@@ -108,8 +151,11 @@ export async function runDemo(options: DemoOptions): Promise<boolean> {
     ok(`dead letter #${letter.seq} from ${letter.consumer} [${letter.code}]: ${letter.reason}`);
 
     await costDemo(options, step, ok);
+    await complianceDemo(options, step, ok);
 
-    console.log('\n✔ demo passed: one deployment per request key, invalid input dead-lettered with its reason, a multi-cloud plan priced, actual cost imported and queried.');
+    console.log(
+      '\n✔ demo passed: one deployment per request key, invalid input dead-lettered with its reason, a multi-cloud plan priced, actual cost imported and queried, the plan scanned against compliance frameworks with a waiver.',
+    );
     return true;
   } catch (error) {
     console.error(`\n✘ demo failed: ${error instanceof Error ? error.message : String(error)}`);

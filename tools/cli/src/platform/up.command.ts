@@ -49,6 +49,7 @@ async function waitForHealth(name: string, url: string, child: ChildProcess, log
 const SERVICES = [
   { name: 'orchestrator', main: 'services/orchestrator/dist/main.js' },
   { name: 'cost-tracker', main: 'services/cost-tracker/dist/main.js' },
+  { name: 'compliance', main: 'services/compliance/dist/main.js' },
 ] as const;
 
 interface RunningService {
@@ -133,7 +134,7 @@ export const upCommand: CliCommand = {
       const urlOf = (name: string) => running.find((r) => r.name === name)?.url ?? '';
       const url = urlOf('orchestrator');
       let demoOk = true;
-      if (!values['no-demo']) demoOk = await runDemo({ root, apiUrl: url, costUrl: urlOf('cost-tracker'), natsUrl: infra.natsUrl });
+      if (!values['no-demo']) demoOk = await runDemo({ root, apiUrl: url, costUrl: urlOf('cost-tracker'), complianceUrl: urlOf('compliance'), natsUrl: infra.natsUrl });
       if (values['exit-after-demo']) {
         await shutdown();
         return demoOk ? 0 : 1;
@@ -142,11 +143,13 @@ export const upCommand: CliCommand = {
 Cloudwright is up.
   API          ${url}/deployments
   cost         ${urlOf('cost-tracker')}/costs
+  compliance   ${urlOf('compliance')}/scores/latest
   health       ${running.map((r) => `${r.url}/health`).join('  ')}
   metrics      ${running.map((r) => `${r.url}/metrics`).join('  ')}
   NATS         ${infra.natsUrl}
   PostgreSQL   ${infra.databaseUrl.replace(/:[^:@/]*@/, ':***@')}
 Try:  npm run cloudwright -- cost estimate --plan examples/plans/multi-cloud.plan.json
+      npm run cloudwright -- compliance scan --plan examples/plans/multi-cloud.plan.json --framework pci
       npm run cloudwright -- request --plan examples/plans/web-stack.plan.json --stack web --env dev
       npm run cloudwright -- dlq list
 Press Ctrl-C to stop everything this command started.`);

@@ -17,8 +17,8 @@ describe('cloudwright up', () => {
     await ctx.dispose();
   });
 
-  it('runs the demo against the real services: one deployment per request key, the invalid request dead-lettered, a plan priced, actual cost imported', async () => {
-    expect(existsSync(cli) && existsSync(join(root, 'services/orchestrator/dist/main.js')) && existsSync(join(root, 'services/cost-tracker/dist/main.js'))).toBe(true); // `npm test` builds first
+  it('runs the demo against the real services: one deployment per request key, the invalid request dead-lettered, a plan priced, actual cost imported, the plan scanned with a waiver', async () => {
+    expect(existsSync(cli) && existsSync(join(root, 'services/orchestrator/dist/main.js')) && existsSync(join(root, 'services/cost-tracker/dist/main.js')) && existsSync(join(root, 'services/compliance/dist/main.js'))).toBe(true); // `npm test` builds first
     const port = await findFreePort();
     const child = spawn(process.execPath, [cli, 'up', '--exit-after-demo', '--port', String(port)], {
       env: {
@@ -44,5 +44,9 @@ describe('cloudwright up', () => {
     expect(output).toMatch(/✔ (70 rows imported|already imported before)/);
     expect(output).toMatch(/✔ AWS: [\d.]+ USD/);
     expect(output).toMatch(/✔ Google Cloud: [\d.]+ USD/);
+    expect(output).toMatch(/✔ overall score [\d.]+; failing: \d+ critical, [1-9]\d* high/);
+    expect(output).toMatch(/✔ pci-dss-4\.0: [\d.]+ \(\d+ passed, \d+ failed, \d+ manual\)/);
+    expect(output).toMatch(/✔ gate: blocked — \d+ unwaived high\+ finding\(s\)/);
+    expect(output).toMatch(/✔ muted findings: [1-9]\d* \(still listed\); gate: blocked/);
   }, 90_000);
 });
