@@ -83,7 +83,7 @@ function main(): void {
       notes.push(
         `The large plan (${big.mb.toFixed(1)} MB) repeats the pass/fail/unknown fixtures of all ${big.rulesCovered} resource rules with their companion resources; ` +
           `${last.rules} rules and ${last.frameworks} frameworks (${fmtInt(last.requirements)} requirements) were evaluated; ` +
-          `${fmtInt(last.findings)} results (${Object.entries(last.byStatus).map(([s, n]) => `${s} ${fmtInt(n)}`).join(', ')}), JSON report ${(last.outputBytes / 1024 / 1024).toFixed(1)} MB.`,
+          `${fmtInt(last.findings)} findings listed; verdicts: ${Object.entries(last.byStatus).map(([s, n]) => `${s} ${fmtInt(n)}`).join(', ')}; JSON report ${(last.outputBytes / 1024 / 1024).toFixed(1)} MB.`,
       );
     }
     notes.push(
