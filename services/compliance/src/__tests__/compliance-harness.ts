@@ -42,6 +42,12 @@ export interface ComplianceHarness {
   dispose(): Promise<void>;
 }
 
+/**
+ * Budget for starting the service in a test file's beforeAll: migrations plus Nest boot take seconds, but a fresh CI
+ * machine runs every integration file in parallel on two cores against embedded servers.
+ */
+export const START_TIMEOUT_MS = 180_000;
+
 export async function startCompliance(label: string, env: Record<string, string> = {}): Promise<ComplianceHarness> {
   const ctx = await createTestContext(label);
   const config = loadComplianceConfig({

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ComplianceOrchestratorScanV1, ComplianceQuerySubjects, type AlertRaisedV1, type AlertResolvedV1, type ComplianceScannedV1 } from '@cloudwright/contracts';
-import { startCompliance, waitFor, type ComplianceHarness } from '../__tests__/compliance-harness';
+import { START_TIMEOUT_MS, startCompliance, waitFor, type ComplianceHarness } from '../__tests__/compliance-harness';
 import { insecurePlan, securePlan } from '../__tests__/plans';
 import { type ScanResultDto } from '../scans/compliance-scans.service';
 
@@ -9,7 +9,7 @@ describe('compliance alerts', () => {
 
   beforeAll(async () => {
     h = await startCompliance('alerts');
-  });
+  }, START_TIMEOUT_MS);
 
   afterAll(async () => {
     await h.dispose();

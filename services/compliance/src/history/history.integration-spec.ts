@@ -1,5 +1,5 @@
 import { ComplianceQuerySubjects } from '@cloudwright/contracts';
-import { startCompliance, type ComplianceHarness } from '../__tests__/compliance-harness';
+import { START_TIMEOUT_MS, startCompliance, type ComplianceHarness } from '../__tests__/compliance-harness';
 import { INSECURE_ADDRESSES, insecurePlan, malformedPlan, securePlan, workloadPlans } from '../__tests__/plans';
 import { type WorkloadComparison } from '../compare/workload-comparison';
 import { type EvidenceDto } from '../evidence/evidence.mapper';
@@ -14,7 +14,7 @@ describe('scans, history and trends over HTTP and NATS', () => {
 
   beforeAll(async () => {
     h = await startCompliance('history');
-  });
+  }, START_TIMEOUT_MS);
 
   afterAll(async () => {
     await h.dispose();

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ComplianceOrchestratorScanV1, type CloudEvent, type ComplianceScannedV1 } from '@cloudwright/contracts';
 import { aComplianceScanCommand, type ComplianceOrchestratorScanV1Data } from '@cloudwright/contracts/testing';
-import { startCompliance, waitFor, type ComplianceHarness } from '../__tests__/compliance-harness';
+import { START_TIMEOUT_MS, startCompliance, waitFor, type ComplianceHarness } from '../__tests__/compliance-harness';
 import { INSECURE_ADDRESSES, insecurePlan, malformedPlan, securePlan } from '../__tests__/plans';
 import { type ScanDetailDto } from './compliance-scan.mapper';
 
@@ -18,7 +18,7 @@ describe('compliance-orchestrator agent', () => {
   beforeAll(async () => {
     h = await startCompliance('scans');
     planDir = mkdtempSync(join(tmpdir(), 'cw-compliance-plans-'));
-  });
+  }, START_TIMEOUT_MS);
 
   afterAll(async () => {
     await h.dispose();

@@ -1,5 +1,5 @@
 import { ComplianceQuerySubjects } from '@cloudwright/contracts';
-import { startCompliance, type ComplianceHarness } from '../__tests__/compliance-harness';
+import { START_TIMEOUT_MS, startCompliance, type ComplianceHarness } from '../__tests__/compliance-harness';
 import { type WaiverDto } from './waiver.mapper';
 
 interface ErrorBody {
@@ -15,7 +15,7 @@ describe('waivers over HTTP', () => {
 
   beforeAll(async () => {
     h = await startCompliance('waivers');
-  });
+  }, START_TIMEOUT_MS);
 
   afterAll(async () => {
     await h.dispose();
