@@ -19,3 +19,4 @@ export * from './messaging-runtime';
 export * from './nest/on-event.decorator';
 export * from './nest/messaging.module';
 export * from './http/domain-error.filter';
+export * from './config/service-config';
