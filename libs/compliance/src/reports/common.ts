@@ -1,4 +1,4 @@
-import { SEVERITIES, type Effort, type FindingStatus, type Severity } from '../model';
+import { SEVERITIES, type FindingStatus, type Severity } from '../model';
 import type { Finding, FrameworkRef, ScanReport } from '../scan/report';
 
 /** Order findings are listed in: what needs action first. */
@@ -14,7 +14,6 @@ export const STATUS_LABEL: Readonly<Record<FindingStatus, string>> = {
 };
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
-const EFFORT_RANK: Readonly<Record<Effort, number>> = { low: 0, medium: 1, high: 2 };
 const STATUS_RANK = Object.fromEntries(STATUS_ORDER.map((s, i) => [s, i])) as Record<FindingStatus, number>;
 
 export function compareFindings(a: Finding, b: Finding): number {
@@ -41,39 +40,6 @@ export function formatScore(score: number | null): string {
 /** `cis-aws-foundations:2.1.1;pci-dss-4.0:3.5.1` */
 export function frameworkRefsText(refs: readonly FrameworkRef[]): string {
   return refs.flatMap((r) => (r.requirements.length > 0 ? r.requirements.map((req) => `${r.framework}:${req}`) : [r.framework])).join(';');
-}
-
-export interface RemediationGroup {
-  readonly ruleId: string;
-  readonly title: string;
-  readonly severity: Severity;
-  readonly effort: Effort;
-  readonly findings: readonly Finding[];
-}
-
-/**
- * The failing (not muted) findings as one step per rule: most severe first, quick wins (low effort) first within a
- * severity, then the rules touching most resources.
- */
-export function remediationPlan(report: ScanReport): RemediationGroup[] {
-  const byRule = new Map<string, Finding[]>();
-  for (const f of report.findings) {
-    if (f.status !== 'fail') continue;
-    const list = byRule.get(f.ruleId);
-    if (list) list.push(f);
-    else byRule.set(f.ruleId, [f]);
-  }
-  const groups = [...byRule.values()].map((list) => {
-    const first = list[0];
-    return { ruleId: first.ruleId, title: first.title, severity: first.severity, effort: first.remediation.effort, findings: list };
-  });
-  return groups.sort(
-    (a, b) =>
-      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-      EFFORT_RANK[a.effort] - EFFORT_RANK[b.effort] ||
-      b.findings.length - a.findings.length ||
-      a.ruleId.localeCompare(b.ruleId),
-  );
 }
 
 /** Applied waivers (from the muted findings), one entry per waiver id with the number of findings it mutes. */
