@@ -62,6 +62,15 @@ export function scanPlan(plan: ParsedPlan, source: Omit<ScanSource, 'terraformVe
   );
 }
 
+/** A rule set's index is built once per rule set (the built-in one: once per process), not once per scan. */
+const RULE_INDEXES = new WeakMap<readonly Rule[], RuleIndex>();
+
+function ruleIndexOf(rules: readonly Rule[]): RuleIndex {
+  let index = RULE_INDEXES.get(rules);
+  if (!index) RULE_INDEXES.set(rules, (index = new RuleIndex(rules)));
+  return index;
+}
+
 const STATUS_ORDER: Record<FindingStatus, number> = { fail: 0, unknown: 1, manual: 2, muted: 3, pass: 4, 'not-applicable': 5 };
 const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
 
@@ -83,7 +92,7 @@ export function scanResources(
   const waivers = waiverSet(options.waivers ?? [], scannedAt, (name) => resolveFrameworks([name], catalog)[0]?.id ?? name);
 
   const set = new ResourceSet(resources);
-  const ruleIndex = new RuleIndex(allRules);
+  const ruleIndex = ruleIndexOf(allRules);
 
   const restrict = options.frameworks !== undefined && options.frameworks.length > 0;
   // Results of one rule about one cloud map to the same requirements: look them up once per (rule, cloud), and score
@@ -138,7 +147,8 @@ export function scanResources(
   });
 
   const tallies = tallyRequirements([...groups.values()].flatMap((byCloud) => [...byCloud.values()]));
-  const scores = frameworks.map((fw) => scoreFramework(fw, tallies.get(fw.id), allRules, waivers));
+  const implemented = new Set(allRules.flatMap((r) => r.controls));
+  const scores = frameworks.map((fw) => scoreFramework(fw, tallies.get(fw.id), implemented, waivers));
   const sorted = sortFindings(findings);
 
   return {
@@ -295,10 +305,10 @@ function message(rule: Rule, result: RuleResult, status: FindingStatus, address:
 function scoreFramework(
   framework: Framework,
   tallies: Map<string, RequirementTally> | undefined,
-  rules: readonly Rule[],
+  /** Control topics some rule implements: requirements mapped to none of them are manual. */
+  implemented: ReadonlySet<string>,
   waivers: WaiverSet,
 ): FrameworkScore {
-  const implemented = new Set(rules.flatMap((r) => r.controls));
   const requirements: RequirementResult[] = framework.requirements.map((req) => {
     const t = tallies?.get(req.id);
     const base = { id: req.id, title: req.title, rules: t ? [...t.rules].sort() : [] };

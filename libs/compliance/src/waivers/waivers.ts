@@ -190,7 +190,8 @@ export function waiverSet(waivers: readonly Waiver[], now: Date, frameworkIdOf: 
   const active = waivers.filter((w) => isInForce(w, now));
   const expired = waivers.filter((w) => !isInForce(w, now));
   const findingWaivers = active.filter((w) => !w.framework);
-  const frameworkWaivers = active.filter((w) => w.framework);
+  // resolve each waiver's framework name (an alias) once, not at every requirement the scan scores
+  const frameworkWaivers = active.filter((w) => w.framework).map((w) => ({ waiver: w, frameworkId: frameworkIdOf(w.framework ?? '') }));
   return {
     active,
     expired,
@@ -199,8 +200,7 @@ export function waiverSet(waivers: readonly Waiver[], now: Date, frameworkIdOf: 
         (w) => (w.rule === undefined || w.rule === ruleId) && (w.resource === undefined || addressMatches(w.resource, address)),
       ),
     forRequirement: (frameworkId, requirementId) =>
-      frameworkWaivers.find(
-        (w) => frameworkIdOf(w.framework ?? '') === frameworkId && (w.requirement === undefined || w.requirement === requirementId),
-      ),
+      frameworkWaivers.find((w) => w.frameworkId === frameworkId && (w.waiver.requirement === undefined || w.waiver.requirement === requirementId))
+        ?.waiver,
   };
 }
