@@ -21,6 +21,9 @@ const moduleNameMapper = {
   '^@cloudwright/pricing$': '<rootDir>/libs/pricing/src/index.ts',
   '^@cloudwright/focus$': '<rootDir>/libs/focus/src/index.ts',
   '^@cloudwright/compliance$': '<rootDir>/libs/compliance/src/index.ts',
+  '^@cloudwright/cloud-provider$': '<rootDir>/libs/cloud-provider/src/index.ts',
+  '^@cloudwright/cloud-scoring$': '<rootDir>/libs/cloud-scoring/src/index.ts',
+  '^@cloudwright/cloud-sim$': '<rootDir>/tools/cloud-sim/src/index.ts',
 };
 const common = {
   rootDir: __dirname,

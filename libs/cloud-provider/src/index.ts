@@ -1,0 +1,2 @@
+export * from './cloud-provider';
+export * from './provider-error';
