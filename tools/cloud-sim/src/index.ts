@@ -1,0 +1,21 @@
+export { SIM_REGIONS, DEFAULT_SIM_REGIONS, findRegion, resolveRegion, type SimRegion } from './catalog/regions';
+export {
+  CATEGORY_LATENCY,
+  CONTROL_CATEGORIES,
+  DEFAULT_QUOTAS,
+  SIM_CATEGORIES,
+  behaviourOf,
+  cloudOfSimType,
+  latencyMs,
+  type Latency,
+  type ResourceBehaviour,
+  type SimCategory,
+} from './catalog/resource-behaviour';
+export { generateIdentity, worldAccounts, type GeneratedIdentity, type WorldAccounts } from './catalog/provider-ids';
+export { parseApplyRequest, resolveResource } from './apply/apply-request';
+export { blockingDependents, dependencyDenotes, missingDependencies } from './apply/dependencies';
+export { FAULT_MODES, FAULT_OPERATIONS, faultMatches, parseFaultSpec, type Fault, type FaultMatch, type FaultMode, type FaultOperation, type FaultSpec } from './faults/fault';
+export { Prng } from './prng';
+export { SimInputError } from './sim.errors';
+export { DEFAULT_SIM_SCHEMA } from './store/schema';
+export { SimCloud, type CallCount, type CallCountFilter, type QuotaSetting, type SimCloudOptions, type UsagePeriod } from './sim-cloud';

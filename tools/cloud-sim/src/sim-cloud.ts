@@ -1,0 +1,724 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  ProviderError,
+  isProviderError,
+  type ApplyRequest,
+  type ApplyResult,
+  type CloudProvider,
+  type HealthResult,
+  type ProviderCloud,
+  type ProviderErrorCode,
+  type ResourceState,
+} from '@cloudwright/cloud-provider';
+import { Pool, type PoolClient } from 'pg';
+import { parseApplyRequest, requestFingerprint, resolveResource, type ResolvedResource } from './apply/apply-request';
+import { blockingDependents, missingDependencies } from './apply/dependencies';
+import { generateIdentity, worldAccounts, type WorldAccounts } from './catalog/provider-ids';
+import { resolveRegion } from './catalog/regions';
+import { DEFAULT_QUOTAS, SIM_CATEGORIES, behaviourOf, latencyMs, type SimCategory } from './catalog/resource-behaviour';
+import { DEFAULT_SLOW_DELAY_MS, faultFires, faultMatches, injectedError, parseFaultSpec, type Fault, type FaultSpec, type FaultTarget } from './faults/fault';
+import { Prng } from './prng';
+import { SimInputError } from './sim.errors';
+import { DEFAULT_SIM_SCHEMA, assertSchemaName, createSchema } from './store/schema';
+import { inTransaction, lockKey, toIso } from './store/pg';
+
+export interface SimCloudOptions {
+  /** PostgreSQL connection string. */
+  databaseUrl: string;
+  /** Schema holding the world (created with its tables when missing); `cloudsim` by default. */
+  schema?: string;
+  /**
+   * Seed of the world's randomness (account ids, provider ids, fault probabilities). Recorded by the first open;
+   * a later open of the same world with another seed is refused. `cloudwright` when neither is given.
+   */
+  seed?: string | number;
+  /** Real seconds per simulated second of provisioning latency: 0 (the default) never waits; 0.001 makes a 600 s cluster take 0.6 s. */
+  latencyScale?: number;
+  /** Connections of this process's pool (5 by default). Calls never hold one while waiting out latency. */
+  poolMax?: number;
+  /** Default quotas of this world per category (every cloud and region); recorded for every process. */
+  quotas?: Partial<Record<SimCategory, number>>;
+}
+
+export interface CallCountFilter {
+  stack?: string;
+  environment?: string;
+  address?: string;
+}
+
+export interface CallCount {
+  stack: string;
+  environment: string;
+  address: string;
+  operation: string;
+  /** Calls that had effect (replays, no-ops and refused calls are not counted). */
+  count: number;
+}
+
+export interface QuotaSetting {
+  category: SimCategory;
+  limit: number;
+  /** Omitted: every cloud. */
+  cloud?: ProviderCloud;
+  /** Omitted: every region of the cloud (`global` for resources without a region). */
+  region?: string;
+}
+
+/** A resource's life in simulated time, as metering records it (a change of attributes starts a new period). */
+export interface UsagePeriod {
+  stack: string;
+  environment: string;
+  address: string;
+  type: string;
+  cloud: ProviderCloud;
+  region: string | null;
+  category: SimCategory;
+  providerId: string;
+  attributes: Record<string, unknown>;
+  deploymentId: string;
+  createdAt: Date;
+  /** Null while the resource still exists. */
+  deletedAt: Date | null;
+}
+
+interface ResourceRow {
+  stack: string;
+  environment: string;
+  address: string;
+  type: string;
+  cloud: ProviderCloud;
+  region: string | null;
+  category: SimCategory;
+  provider_id: string;
+  spec: Record<string, unknown>;
+  attributes: Record<string, unknown>;
+  generated: Record<string, unknown>;
+  depends_on: string[];
+  deployment_id: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+interface StoredError {
+  code: ProviderErrorCode;
+  message: string;
+  address?: string;
+  retryable: boolean;
+}
+
+interface TxOutcome {
+  result?: ApplyResult;
+  error?: ProviderError;
+  /** Real milliseconds to wait after the transaction (latency and slow faults). */
+  delayMs: number;
+}
+
+const DEFAULT_SEED = 'cloudwright';
+const QUOTA_WILDCARD = '*';
+const GLOBAL_REGION = 'global';
+
+function toState(row: ResourceRow): ResourceState {
+  return {
+    stack: row.stack,
+    environment: row.environment,
+    address: row.address,
+    type: row.type,
+    cloud: row.cloud,
+    region: row.region,
+    providerId: row.provider_id,
+    attributes: row.attributes,
+    createdAt: toIso(row.created_at),
+    updatedAt: toIso(row.updated_at),
+  };
+}
+
+function storedError(error: ProviderError): StoredError {
+  return { code: error.code, message: error.message, ...(error.address !== undefined ? { address: error.address } : {}), retryable: error.retryable };
+}
+
+function fromStoredError(stored: StoredError): ProviderError {
+  return new ProviderError(stored.code, stored.message, stored.address, stored.retryable);
+}
+
+/** Canonical JSON (sorted keys) to compare attribute sets. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * The simulated multi-cloud behind the CloudProvider port. The world lives in PostgreSQL (one schema), so every
+ * process that opens it sees the same resources, faults, outages, quotas, counters and clock.
+ */
+export class SimCloud implements CloudProvider {
+  readonly name = 'sim';
+
+  private constructor(
+    private readonly pool: Pool,
+    readonly schema: string,
+    readonly seed: string,
+    readonly latencyScale: number,
+    readonly accounts: WorldAccounts,
+  ) {}
+
+  static async open(options: SimCloudOptions): Promise<SimCloud> {
+    const schema = options.schema ?? DEFAULT_SIM_SCHEMA;
+    assertSchemaName(schema);
+    const latencyScale = options.latencyScale ?? 0;
+    if (!Number.isFinite(latencyScale) || latencyScale < 0) throw new SimInputError('latencyScale', `must be a finite number ≥ 0 (got ${latencyScale})`);
+    const poolMax = options.poolMax ?? 5;
+    if (!Number.isInteger(poolMax) || poolMax < 1) throw new SimInputError('poolMax', `must be an integer ≥ 1 (got ${poolMax})`);
+    if (!options.databaseUrl) throw new SimInputError('databaseUrl', 'is required');
+    const pool = new Pool({ connectionString: options.databaseUrl, max: poolMax, connectionTimeoutMillis: 10_000 });
+    // an idle connection dropped by the server surfaces as an error on the next query; never crash the process for it
+    pool.on('error', () => undefined);
+    try {
+      const client = await pool.connect();
+      let seed: string;
+      try {
+        await createSchema(client, schema);
+        const wanted = options.seed === undefined ? undefined : String(options.seed);
+        await client.query(`insert into "${schema}".settings (id, seed) values (1, $1) on conflict (id) do nothing`, [wanted ?? DEFAULT_SEED]);
+        const { rows } = await client.query<{ seed: string }>(`select seed from "${schema}".settings where id = 1`);
+        seed = rows[0]?.seed ?? DEFAULT_SEED;
+        if (wanted !== undefined && wanted !== seed) {
+          throw new SimInputError('seed', `the world in schema "${schema}" was created with seed "${seed}", not "${wanted}" (open it without a seed, or use another schema)`);
+        }
+      } finally {
+        client.release();
+      }
+      const sim = new SimCloud(pool, schema, seed, latencyScale, worldAccounts(Prng.keyed(seed, 'accounts')));
+      if (options.quotas) {
+        for (const [category, limit] of Object.entries(options.quotas)) await sim.setQuota({ category: category as SimCategory, limit });
+      }
+      return sim;
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  private get s(): string {
+    return `"${this.schema}"`;
+  }
+
+  // ---------------------------------------------------------------- the port
+
+  async apply(input: ApplyRequest): Promise<ApplyResult> {
+    const request = parseApplyRequest(input);
+    let resolved: ResolvedResource | ProviderError;
+    try {
+      resolved = resolveResource(request);
+    } catch (error) {
+      if (!isProviderError(error)) throw error;
+      resolved = error;
+    }
+    let outcome: TxOutcome;
+    try {
+      outcome = await this.applyWithRetry(request, resolved);
+    } catch (error) {
+      if (isProviderError(error)) throw error;
+      throw new ProviderError('internal', `simulated cloud: ${request.operation} of ${request.resource.address} failed on its store: ${(error as Error).message}`, request.resource.address);
+    }
+    if (outcome.delayMs > 0) await sleep(outcome.delayMs);
+    if (outcome.error) throw outcome.error;
+    if (!outcome.result) throw new ProviderError('internal', `simulated cloud: ${request.resource.address}: no result recorded`, request.resource.address);
+    return outcome.result;
+  }
+
+  /** A serialization failure or deadlock (none expected, but PostgreSQL may report one) is retried a few times. */
+  private async applyWithRetry(request: ApplyRequest, resolved: ResolvedResource | ProviderError): Promise<TxOutcome> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await inTransaction(this.pool, (client) => this.applyInTransaction(client, request, resolved));
+      } catch (error) {
+        const code = (error as { code?: unknown }).code;
+        if (attempt >= 5 || (code !== '40001' && code !== '40P01')) throw error;
+      }
+    }
+  }
+
+  private async applyInTransaction(client: PoolClient, request: ApplyRequest, resolved: ResolvedResource | ProviderError): Promise<TxOutcome> {
+    const { idempotencyKey, stack, environment, operation, resource } = request;
+    // 1. claim the key: a concurrent call with the same key waits here until the first commits (or gives up the key)
+    const claimed = await client.query(
+      `insert into ${this.s}.operations (idempotency_key, request) values ($1, $2) on conflict (idempotency_key) do nothing returning idempotency_key`,
+      [idempotencyKey, JSON.stringify(request)],
+    );
+    if (claimed.rowCount === 0) return this.replay(client, request);
+
+    // 2. a request the cloud can never accept: recorded, so a replay re-throws the same error
+    if (isProviderError(resolved)) {
+      await client.query(`update ${this.s}.operations set error = $2 where idempotency_key = $1`, [idempotencyKey, JSON.stringify(storedError(resolved))]);
+      return { error: resolved, delayMs: 0 };
+    }
+    const { behaviour, region } = resolved;
+    await lockKey(client, `${this.schema}|stack|${stack}|${environment}`);
+    const now = await this.simulatedNow(client);
+
+    // a refused call gives its key back (a later attempt with the key is evaluated again) but keeps its trace:
+    // the attempt ordinal and the faults it consumed
+    const refuse = async (error: ProviderError, delayMs = 0): Promise<TxOutcome> => {
+      await client.query(`delete from ${this.s}.operations where idempotency_key = $1`, [idempotencyKey]);
+      return { error, delayMs };
+    };
+
+    // 3. outage, then faults
+    if (region !== null && (await this.isOutage(client, behaviour.cloud, region))) {
+      return refuse(new ProviderError('region-unavailable', `${resource.address}: ${behaviour.cloud} region ${region} is unavailable (simulated outage)`, resource.address));
+    }
+    const ordinal = await this.countAttempt(client, stack, environment, resource.address, operation);
+    const target: FaultTarget = { stack, environment, address: resource.address, type: resource.type, cloud: behaviour.cloud, region, operation };
+    const faults = await this.fireFaults(client, target, ordinal);
+    if (faults.error) return refuse(faults.error, faults.delayMs);
+
+    // 4. state checks and effect
+    const { rows: present } = await client.query<ResourceRow>(`select * from ${this.s}.resources where stack = $1 and environment = $2`, [stack, environment]);
+    const current = present.find((row) => row.address === resource.address);
+    const addresses = present.map((row) => row.address);
+    let result: ApplyResult;
+    let effect = true;
+    if (operation === 'create') {
+      if (current) {
+        return refuse(new ProviderError('already-exists', `${resource.address} already exists in ${stack}/${environment} (${current.provider_id}); create refused`, resource.address));
+      }
+      const missing = missingDependencies(resource.dependsOn, addresses);
+      if (missing.length > 0) {
+        return refuse(new ProviderError('dependency-missing', `${resource.address}: depends on ${missing.join(', ')}, which ${missing.length > 1 ? 'do' : 'does'} not exist in ${stack}/${environment}`, resource.address));
+      }
+      const quota = await this.checkQuota(client, behaviour.cloud, region, behaviour.category);
+      if (quota) return refuse(new ProviderError('quota-exceeded', `${resource.address}: ${quota}`, resource.address));
+      const createOrdinal = (await this.effectCount(client, stack, environment, resource.address, 'create')) + 1;
+      const identity = generateIdentity(
+        { behaviour, address: resource.address, stack, environment, region, attributes: resource.attributes },
+        this.accounts,
+        Prng.keyed(this.seed, 'identity', stack, environment, resource.address, createOrdinal),
+      );
+      const row = await this.insertResource(client, request, region, behaviour.category, identity.providerId, identity.attributes, now);
+      await this.openUsage(client, row);
+      result = { operation, address: resource.address, presence: 'present', resource: toState(row), replayed: false, noop: false };
+    } else if (operation === 'update') {
+      if (!current) return refuse(new ProviderError('not-found', `${resource.address} does not exist in ${stack}/${environment}; nothing to update`, resource.address));
+      if (current.type !== resource.type || current.region !== region) {
+        return refuse(
+          new ProviderError(
+            'invalid-request',
+            `${resource.address} is a ${current.type} in ${current.region ?? 'no region'}; an update cannot make it a ${resource.type} in ${region ?? 'no region'} (replace it: delete, then create)`,
+            resource.address,
+          ),
+        );
+      }
+      const missing = missingDependencies(resource.dependsOn, addresses);
+      if (missing.length > 0) {
+        return refuse(new ProviderError('dependency-missing', `${resource.address}: depends on ${missing.join(', ')}, which ${missing.length > 1 ? 'do' : 'does'} not exist in ${stack}/${environment}`, resource.address));
+      }
+      if (canonical(current.spec) === canonical(resource.attributes) && canonical([...current.depends_on].sort()) === canonical([...resource.dependsOn].sort())) {
+        effect = false;
+        result = { operation, address: resource.address, presence: 'present', resource: toState(current), replayed: false, noop: true };
+      } else {
+        const row = await this.updateResource(client, request, current, now);
+        await this.closeUsage(client, current, now);
+        await this.openUsage(client, row);
+        result = { operation, address: resource.address, presence: 'present', resource: toState(row), replayed: false, noop: false };
+      }
+    } else {
+      if (!current) {
+        effect = false;
+        result = { operation, address: resource.address, presence: 'absent', resource: null, replayed: false, noop: true };
+      } else {
+        const dependents = blockingDependents(
+          resource.address,
+          present.map((row) => ({ address: row.address, dependsOn: row.depends_on })),
+        );
+        if (dependents.length > 0) {
+          return refuse(new ProviderError('dependency-violation', `${resource.address} cannot be deleted: ${dependents.join(', ')} still depend${dependents.length > 1 ? '' : 's'} on it`, resource.address));
+        }
+        await client.query(`delete from ${this.s}.resources where stack = $1 and environment = $2 and address = $3`, [stack, environment, resource.address]);
+        await this.closeUsage(client, current, now);
+        result = { operation, address: resource.address, presence: 'absent', resource: null, replayed: false, noop: false };
+      }
+    }
+    if (effect) {
+      await client.query(
+        `update ${this.s}.call_counts set count = count + 1 where stack = $1 and environment = $2 and address = $3 and operation = $4`,
+        [stack, environment, resource.address, operation],
+      );
+    }
+    await client.query(`update ${this.s}.operations set result = $2, at = now() where idempotency_key = $1`, [idempotencyKey, JSON.stringify(result)]);
+    const latency = effect ? latencyMs(behaviour, operation, this.latencyScale) : 0;
+    return { result, delayMs: latency + faults.delayMs };
+  }
+
+  private async replay(client: PoolClient, request: ApplyRequest): Promise<TxOutcome> {
+    const { rows } = await client.query<{ request: ApplyRequest; result: ApplyResult | null; error: StoredError | null }>(
+      `select request, result, error from ${this.s}.operations where idempotency_key = $1`,
+      [request.idempotencyKey],
+    );
+    const stored = rows[0];
+    if (!stored) {
+      // the key was given up between our claim and this read: a serialization-style retry evaluates the call again
+      throw Object.assign(new Error('idempotency key released concurrently'), { code: '40001' });
+    }
+    if (requestFingerprint(stored.request) !== requestFingerprint(request)) {
+      const first = stored.request;
+      return {
+        error: new ProviderError(
+          'invalid-request',
+          `idempotency key "${request.idempotencyKey}" was first used for ${first.operation} of ${first.resource.address} in ${first.stack}/${first.environment}; it cannot be reused for ${request.operation} of ${request.resource.address} in ${request.stack}/${request.environment}`,
+          request.resource.address,
+        ),
+        delayMs: 0,
+      };
+    }
+    if (stored.error) return { error: fromStoredError(stored.error), delayMs: 0 };
+    if (!stored.result) throw new Error(`operation ${request.idempotencyKey} has neither result nor error`);
+    return { result: { ...stored.result, replayed: true }, delayMs: 0 };
+  }
+
+  private async simulatedNow(client: PoolClient): Promise<Date> {
+    const { rows } = await client.query<{ clock_offset_ms: string }>(`select clock_offset_ms from ${this.s}.settings where id = 1`);
+    return new Date(Date.now() + Number(rows[0]?.clock_offset_ms ?? 0));
+  }
+
+  private async isOutage(client: PoolClient, cloud: ProviderCloud, region: string): Promise<boolean> {
+    const { rowCount } = await client.query(`select 1 from ${this.s}.outages where cloud = $1 and region = $2`, [cloud, region]);
+    return (rowCount ?? 0) > 0;
+  }
+
+  /** Counts the call as an attempt and returns its ordinal (1 for the first call of this operation on the address). */
+  private async countAttempt(client: PoolClient, stack: string, environment: string, address: string, operation: string): Promise<number> {
+    const { rows } = await client.query<{ attempts: number }>(
+      `insert into ${this.s}.call_counts (stack, environment, address, operation, attempts) values ($1, $2, $3, $4, 1)
+       on conflict (stack, environment, address, operation) do update set attempts = ${this.s}.call_counts.attempts + 1
+       returning attempts`,
+      [stack, environment, address, operation],
+    );
+    return rows[0]?.attempts ?? 1;
+  }
+
+  private async effectCount(client: PoolClient, stack: string, environment: string, address: string, operation: string): Promise<number> {
+    const { rows } = await client.query<{ count: number }>(
+      `select count from ${this.s}.call_counts where stack = $1 and environment = $2 and address = $3 and operation = $4`,
+      [stack, environment, address, operation],
+    );
+    return rows[0]?.count ?? 0;
+  }
+
+  /**
+   * Evaluates the faults matching a call, oldest first: each one fires per its remaining count and a seeded draw
+   * (keyed by the fault, the call and its attempt ordinal). Slow faults add their delay; the first fail fault
+   * that fires decides the call. Fired faults are consumed in this transaction.
+   */
+  private async fireFaults(client: PoolClient, target: FaultTarget, ordinal: number): Promise<{ error?: ProviderError; delayMs: number }> {
+    const { rows: all } = await client.query<{ seq: string; spec: FaultSpec }>(`select seq, spec from ${this.s}.faults order by seq`);
+    const matching = all.filter((row) => this.faultApplies(row.spec, target)).map((row) => row.seq);
+    if (matching.length === 0) return { delayMs: 0 };
+    const { rows } = await client.query<{ seq: string; spec: FaultSpec; remaining: number | null }>(
+      `select seq, spec, remaining from ${this.s}.faults where seq = any($1::bigint[]) order by seq for update`,
+      [matching],
+    );
+    let delayMs = 0;
+    let error: ProviderError | undefined;
+    const fired: string[] = [];
+    for (const row of rows) {
+      const id = `fault-${row.seq}`;
+      const draw = Prng.keyed(this.seed, 'fault', id, target.stack, target.environment, target.address, target.operation, ordinal).next();
+      if (!faultFires({ remaining: row.remaining, probability: row.spec.probability }, draw)) continue;
+      fired.push(row.seq);
+      if (row.spec.mode === 'slow') {
+        delayMs += row.spec.delayMs ?? DEFAULT_SLOW_DELAY_MS;
+      } else {
+        error = injectedError({ id, code: row.spec.code, message: row.spec.message, retryable: row.spec.retryable }, target);
+        break;
+      }
+    }
+    if (fired.length > 0) {
+      await client.query(
+        `update ${this.s}.faults set hits = hits + 1, remaining = case when remaining is null then null else remaining - 1 end where seq = any($1::bigint[])`,
+        [fired],
+      );
+    }
+    return { error, delayMs };
+  }
+
+  /** Apply faults match the three operations; a health fault must name operation 'health'. */
+  private faultApplies(spec: FaultSpec, target: FaultTarget): boolean {
+    if (target.operation === 'health' && spec.match.operation !== 'health') return false;
+    return faultMatches(spec.match, target);
+  }
+
+  private async checkQuota(client: PoolClient, cloud: ProviderCloud, region: string | null, category: SimCategory): Promise<string | null> {
+    const regionKey = region ?? GLOBAL_REGION;
+    await lockKey(client, `${this.schema}|quota|${cloud}|${regionKey}|${category}`);
+    const limit = await this.quotaLimit(client, cloud, regionKey, category);
+    const { rows } = await client.query<{ n: string }>(
+      `select count(*) as n from ${this.s}.resources where cloud = $1 and coalesce(region, $2) = $3 and category = $4`,
+      [cloud, GLOBAL_REGION, regionKey, category],
+    );
+    const used = Number(rows[0]?.n ?? 0);
+    return used >= limit ? `quota of ${limit} ${category} resource${limit === 1 ? '' : 's'} in ${cloud} ${regionKey} reached (${used} exist)` : null;
+  }
+
+  private async quotaLimit(client: PoolClient, cloud: string, region: string, category: SimCategory): Promise<number> {
+    const { rows } = await client.query<{ cloud: string; region: string; max_count: number }>(
+      `select cloud, region, max_count from ${this.s}.quotas where category = $1 and cloud in ($2, '${QUOTA_WILDCARD}') and region in ($3, '${QUOTA_WILDCARD}')`,
+      [category, cloud, region],
+    );
+    // the most specific setting wins: cloud+region, then cloud, then every cloud
+    const rank = (row: { cloud: string; region: string }) => (row.cloud !== QUOTA_WILDCARD ? 2 : 0) + (row.region !== QUOTA_WILDCARD ? 1 : 0);
+    const best = [...rows].sort((a, b) => rank(b) - rank(a))[0];
+    return best?.max_count ?? DEFAULT_QUOTAS[category];
+  }
+
+  private async insertResource(
+    client: PoolClient,
+    request: ApplyRequest,
+    region: string | null,
+    category: SimCategory,
+    providerId: string,
+    generated: Record<string, unknown>,
+    now: Date,
+  ): Promise<ResourceRow> {
+    const { resource } = request;
+    const { rows } = await client.query<ResourceRow>(
+      `insert into ${this.s}.resources
+         (stack, environment, address, type, cloud, region, category, provider_id, spec, attributes, generated, depends_on, deployment_id, created_at, updated_at)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)
+       returning *`,
+      [
+        request.stack,
+        request.environment,
+        resource.address,
+        resource.type,
+        resource.cloud,
+        region,
+        category,
+        providerId,
+        JSON.stringify(resource.attributes),
+        JSON.stringify({ ...resource.attributes, ...generated }),
+        JSON.stringify(generated),
+        resource.dependsOn,
+        request.deploymentId,
+        now,
+      ],
+    );
+    const row = rows[0];
+    if (!row) throw new Error(`insert of ${resource.address} returned no row`);
+    return row;
+  }
+
+  private async updateResource(client: PoolClient, request: ApplyRequest, current: ResourceRow, now: Date): Promise<ResourceRow> {
+    const { resource } = request;
+    const { rows } = await client.query<ResourceRow>(
+      `update ${this.s}.resources set spec = $4, attributes = $5, depends_on = $6, deployment_id = $7, updated_at = $8
+       where stack = $1 and environment = $2 and address = $3 returning *`,
+      [
+        request.stack,
+        request.environment,
+        resource.address,
+        JSON.stringify(resource.attributes),
+        JSON.stringify({ ...resource.attributes, ...current.generated }),
+        resource.dependsOn,
+        request.deploymentId,
+        now,
+      ],
+    );
+    const row = rows[0];
+    if (!row) throw new Error(`update of ${resource.address} returned no row`);
+    return row;
+  }
+
+  private async openUsage(client: PoolClient, row: ResourceRow): Promise<void> {
+    await client.query(
+      `insert into ${this.s}.usage (stack, environment, address, type, cloud, region, category, provider_id, spec, deployment_id, created_at)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [row.stack, row.environment, row.address, row.type, row.cloud, row.region, row.category, row.provider_id, JSON.stringify(row.spec), row.deployment_id, row.updated_at],
+    );
+  }
+
+  private async closeUsage(client: PoolClient, row: ResourceRow, now: Date): Promise<void> {
+    await client.query(
+      `update ${this.s}.usage set deleted_at = $4 where stack = $1 and environment = $2 and address = $3 and deleted_at is null`,
+      [row.stack, row.environment, row.address, now],
+    );
+  }
+
+  async describe(stack: string, environment: string, address: string): Promise<ResourceState | null> {
+    const { rows } = await this.pool.query<ResourceRow>(`select * from ${this.s}.resources where stack = $1 and environment = $2 and address = $3`, [stack, environment, address]);
+    const row = rows[0];
+    return row ? toState(row) : null;
+  }
+
+  async list(stack: string, environment: string): Promise<ResourceState[]> {
+    const { rows } = await this.pool.query<ResourceRow>(`select * from ${this.s}.resources where stack = $1 and environment = $2 order by address`, [stack, environment]);
+    return rows.map(toState);
+  }
+
+  /**
+   * Healthy once created, unless its region is in an outage or a fault with `operation: 'health'` fires
+   * (a slow health fault delays the answer). An absent resource is reported unhealthy.
+   */
+  async health(stack: string, environment: string, address: string): Promise<HealthResult> {
+    const outcome = await inTransaction(this.pool, async (client): Promise<{ result: HealthResult; delayMs: number }> => {
+      const { rows } = await client.query<ResourceRow>(`select * from ${this.s}.resources where stack = $1 and environment = $2 and address = $3`, [stack, environment, address]);
+      const row = rows[0];
+      if (!row) return { result: { address, healthy: false, detail: `${address} does not exist in ${stack}/${environment}` }, delayMs: 0 };
+      if (row.region !== null && (await this.isOutage(client, row.cloud, row.region))) {
+        return { result: { address, healthy: false, detail: `${row.cloud} region ${row.region} is unavailable (simulated outage)` }, delayMs: 0 };
+      }
+      const ordinal = await this.countAttempt(client, stack, environment, address, 'health');
+      const target: FaultTarget = { stack, environment, address, type: row.type, cloud: row.cloud, region: row.region, operation: 'health' };
+      const faults = await this.fireFaults(client, target, ordinal);
+      if (faults.error) return { result: { address, healthy: false, detail: faults.error.message }, delayMs: faults.delayMs };
+      return { result: { address, healthy: true, detail: `${row.type} ${row.provider_id} is running${row.region ? ` in ${row.region}` : ''}` }, delayMs: faults.delayMs };
+    });
+    if (outcome.delayMs > 0) await sleep(outcome.delayMs);
+    return outcome.result;
+  }
+
+  // ---------------------------------------------------------------- counters
+
+  /** Calls that had effect, per address and operation (replays, no-ops and refused calls are not counted). */
+  async callCounts(filter: CallCountFilter = {}): Promise<CallCount[]> {
+    const { rows } = await this.pool.query<CallCount>(
+      `select stack, environment, address, operation, count from ${this.s}.call_counts
+       where count > 0 and ($1::text is null or stack = $1) and ($2::text is null or environment = $2) and ($3::text is null or address = $3)
+       order by stack, environment, address, operation`,
+      [filter.stack ?? null, filter.environment ?? null, filter.address ?? null],
+    );
+    return rows;
+  }
+
+  // ---------------------------------------------------------------- faults, outages, quotas
+
+  /** Records a fault every process applies from its next call on; returns its id (`fault-<n>`). */
+  async injectFault(input: FaultSpec): Promise<string> {
+    const spec = parseFaultSpec(input);
+    const { rows } = await this.pool.query<{ seq: string }>(`insert into ${this.s}.faults (spec, remaining) values ($1, $2) returning seq`, [
+      JSON.stringify(spec),
+      spec.times ?? null,
+    ]);
+    return `fault-${rows[0]?.seq ?? '?'}`;
+  }
+
+  async listFaults(): Promise<Fault[]> {
+    const { rows } = await this.pool.query<{ seq: string; spec: FaultSpec; remaining: number | null; hits: number; created_at: Date }>(
+      `select seq, spec, remaining, hits, created_at from ${this.s}.faults order by seq`,
+    );
+    return rows.map((row) => ({ ...row.spec, id: `fault-${row.seq}`, remaining: row.remaining, hits: row.hits, createdAt: toIso(row.created_at) }));
+  }
+
+  /** Removes every fault (or the one with this id); returns how many were removed. */
+  async clearFaults(id?: string): Promise<number> {
+    if (id === undefined) {
+      const { rowCount } = await this.pool.query(`delete from ${this.s}.faults`);
+      return rowCount ?? 0;
+    }
+    const match = /^fault-(\d+)$/.exec(id);
+    if (!match) throw new SimInputError('faultId', `"${id}" is not a fault id (fault-<n>)`);
+    const { rowCount } = await this.pool.query(`delete from ${this.s}.faults where seq = $1`, [match[1]]);
+    return rowCount ?? 0;
+  }
+
+  /** Starts (on) or ends an outage: every call in the region fails 'region-unavailable' (retryable). */
+  async regionOutage(cloud: ProviderCloud, region: string, on: boolean): Promise<void> {
+    const canonicalRegion = this.checkRegion(cloud, region);
+    if (on) await this.pool.query(`insert into ${this.s}.outages (cloud, region) values ($1, $2) on conflict do nothing`, [cloud, canonicalRegion]);
+    else await this.pool.query(`delete from ${this.s}.outages where cloud = $1 and region = $2`, [cloud, canonicalRegion]);
+  }
+
+  async listOutages(): Promise<{ cloud: ProviderCloud; region: string; since: string }[]> {
+    const { rows } = await this.pool.query<{ cloud: ProviderCloud; region: string; since: Date }>(`select cloud, region, since from ${this.s}.outages order by cloud, region`);
+    return rows.map((row) => ({ cloud: row.cloud, region: row.region, since: toIso(row.since) }));
+  }
+
+  /** Sets the quota of a category for every cloud, one cloud, or one cloud's region (the most specific wins). */
+  async setQuota(setting: QuotaSetting): Promise<void> {
+    if (!(SIM_CATEGORIES as readonly string[]).includes(setting.category)) {
+      throw new SimInputError('quota.category', `must be one of ${SIM_CATEGORIES.join(', ')} (got ${JSON.stringify(setting.category)})`);
+    }
+    if (!Number.isInteger(setting.limit) || setting.limit < 0) throw new SimInputError('quota.limit', `must be an integer ≥ 0 (got ${JSON.stringify(setting.limit)})`);
+    if (setting.region !== undefined && setting.cloud === undefined) throw new SimInputError('quota.region', 'needs quota.cloud');
+    const cloud = setting.cloud ?? QUOTA_WILDCARD;
+    const region = setting.region === undefined ? QUOTA_WILDCARD : setting.region === GLOBAL_REGION ? GLOBAL_REGION : this.checkRegion(setting.cloud as ProviderCloud, setting.region);
+    await this.pool.query(
+      `insert into ${this.s}.quotas (cloud, region, category, max_count) values ($1, $2, $3, $4)
+       on conflict (cloud, region, category) do update set max_count = excluded.max_count`,
+      [cloud, region, setting.category, setting.limit],
+    );
+  }
+
+  private checkRegion(cloud: ProviderCloud, region: string): string {
+    if (!['aws', 'azure', 'gcp'].includes(cloud)) throw new SimInputError('cloud', `must be one of aws, azure, gcp (got ${JSON.stringify(cloud)})`);
+    if (typeof region !== 'string' || region === '') throw new SimInputError('region', `must be a region name (got ${JSON.stringify(region)})`);
+    return resolveRegion(cloud, region).id;
+  }
+
+  // ---------------------------------------------------------------- clock and metering
+
+  /** The simulated clock: real time plus the world's offset (moved by advance). */
+  async now(): Promise<Date> {
+    const { rows } = await this.pool.query<{ clock_offset_ms: string }>(`select clock_offset_ms from ${this.s}.settings where id = 1`);
+    return new Date(Date.now() + Number(rows[0]?.clock_offset_ms ?? 0));
+  }
+
+  /** Moves the simulated clock forward for every process; returns the new time. */
+  async advance(ms: number): Promise<Date> {
+    if (!Number.isFinite(ms) || ms < 0) throw new SimInputError('advance.ms', `must be a finite number ≥ 0 (got ${ms})`);
+    const { rows } = await this.pool.query<{ clock_offset_ms: string }>(
+      `update ${this.s}.settings set clock_offset_ms = clock_offset_ms + $1 where id = 1 returning clock_offset_ms`,
+      [Math.round(ms)],
+    );
+    return new Date(Date.now() + Number(rows[0]?.clock_offset_ms ?? 0));
+  }
+
+  /** Metered periods that overlap [from, to) in simulated time, oldest first. */
+  async usage(from: Date, to: Date): Promise<UsagePeriod[]> {
+    const { rows } = await this.pool.query<{
+      stack: string;
+      environment: string;
+      address: string;
+      type: string;
+      cloud: ProviderCloud;
+      region: string | null;
+      category: SimCategory;
+      provider_id: string;
+      spec: Record<string, unknown>;
+      deployment_id: string;
+      created_at: Date;
+      deleted_at: Date | null;
+    }>(
+      `select * from ${this.s}.usage where created_at < $2 and (deleted_at is null or deleted_at > $1) order by created_at, id`,
+      [from, to],
+    );
+    return rows.map((row) => ({
+      stack: row.stack,
+      environment: row.environment,
+      address: row.address,
+      type: row.type,
+      cloud: row.cloud,
+      region: row.region,
+      category: row.category,
+      providerId: row.provider_id,
+      attributes: row.spec,
+      deploymentId: row.deployment_id,
+      createdAt: row.created_at,
+      deletedAt: row.deleted_at,
+    }));
+  }
+
+  /** Behaviour of a type in this cloud (category, latency, global) — the catalog, exposed for adapters. */
+  behaviour(type: string) {
+    return behaviourOf(type);
+  }
+}
