@@ -432,7 +432,8 @@ export class SimCloud implements CloudProvider {
     const fired: string[] = [];
     for (const row of rows) {
       const id = `fault-${row.seq}`;
-      const draw = Prng.keyed(this.seed, 'fault', id, target.stack, target.environment, target.address, target.operation, ordinal).next();
+      // keyed by what the fault is, not by its id, so a world replaying the same calls and faults draws the same
+      const draw = Prng.keyed(this.seed, 'fault', canonical(row.spec), target.stack, target.environment, target.address, target.operation, ordinal).next();
       if (!faultFires({ remaining: row.remaining, probability: row.spec.probability }, draw)) continue;
       fired.push(row.seq);
       if (row.spec.mode === 'slow') {
