@@ -1,0 +1,7 @@
+/** No valid bearer token: answered 401 with `WWW-Authenticate: Bearer` by ApiExceptionFilter. */
+export class ApiAuthenticationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ApiAuthenticationError';
+  }
+}
