@@ -18,4 +18,7 @@ export { FAULT_MODES, FAULT_OPERATIONS, faultMatches, parseFaultSpec, type Fault
 export { Prng } from './prng';
 export { SimInputError } from './sim.errors';
 export { DEFAULT_SIM_SCHEMA } from './store/schema';
-export { SimCloud, type CallCount, type CallCountFilter, type QuotaSetting, type SimCloudOptions, type UsagePeriod } from './sim-cloud';
+export { SimCloud, type BillingExportOptions, type CallCount, type CallCountFilter, type QuotaSetting, type SimCloudOptions, type UsagePeriod } from './sim-cloud';
+export { FOCUS_EXPORT_COLUMNS, focusCsv, focusRows, type FocusExportRow, type MeteredPeriod } from './billing/focus-export';
+export { EstimatorHourlyPrices, type HourlyPrice, type HourlyPriceSource, type PricedResource } from './billing/hourly-price';
+export { FOCUS_PROVIDER_NAMES, FOCUS_SERVICE_CATEGORIES, focusServiceName } from './billing/focus-services';

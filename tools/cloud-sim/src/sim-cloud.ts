@@ -10,13 +10,17 @@ import {
   type ProviderErrorCode,
   type ResourceState,
 } from '@cloudwright/cloud-provider';
+import { CURRENCIES, type Currency } from '@cloudwright/pricing';
 import { Pool, type PoolClient } from 'pg';
 import { parseApplyRequest, requestFingerprint, resolveResource, type ResolvedResource } from './apply/apply-request';
 import { blockingDependents, missingDependencies } from './apply/dependencies';
+import { focusCsv, focusRows, type FocusExportRow, type MeteredPeriod } from './billing/focus-export';
+import { EstimatorHourlyPrices } from './billing/hourly-price';
 import { generateIdentity, worldAccounts, type WorldAccounts } from './catalog/provider-ids';
 import { resolveRegion } from './catalog/regions';
 import { DEFAULT_QUOTAS, SIM_CATEGORIES, behaviourOf, latencyMs, type SimCategory } from './catalog/resource-behaviour';
 import { DEFAULT_SLOW_DELAY_MS, faultFires, faultMatches, injectedError, parseFaultSpec, type Fault, type FaultSpec, type FaultTarget } from './faults/fault';
+import { canonicalJson } from './canonical-json';
 import { Prng } from './prng';
 import { SimInputError } from './sim.errors';
 import { DEFAULT_SIM_SCHEMA, assertSchemaName, createSchema } from './store/schema';
@@ -65,20 +69,24 @@ export interface QuotaSetting {
 }
 
 /** A resource's life in simulated time, as metering records it (a change of attributes starts a new period). */
-export interface UsagePeriod {
-  stack: string;
-  environment: string;
-  address: string;
-  type: string;
-  cloud: ProviderCloud;
-  region: string | null;
-  category: SimCategory;
-  providerId: string;
-  attributes: Record<string, unknown>;
-  deploymentId: string;
-  createdAt: Date;
-  /** Null while the resource still exists. */
-  deletedAt: Date | null;
+export type UsagePeriod = MeteredPeriod;
+
+export interface BillingExportOptions {
+  /** Start of the window (inclusive), simulated time: a Date or an ISO 8601 text. */
+  from: Date | string;
+  /** End of the window (exclusive); periods still open are billed up to the simulated now. */
+  to: Date | string;
+  /** USD (default), EUR or GBP, converted by libs/pricing's dated rates. */
+  currency?: Currency;
+}
+
+/** At most this many days in one export. */
+const MAX_EXPORT_DAYS = 400;
+
+function exportDate(value: unknown, field: string): Date {
+  const date = value instanceof Date ? value : typeof value === 'string' && value.trim() !== '' ? new Date(value) : null;
+  if (!date || Number.isNaN(date.getTime())) throw new SimInputError(field, `must be an ISO 8601 date-time (got ${JSON.stringify(value) ?? 'undefined'})`);
+  return date;
 }
 
 interface ResourceRow {
@@ -140,24 +148,14 @@ function fromStoredError(stored: StoredError): ProviderError {
   return new ProviderError(stored.code, stored.message, stored.address, stored.retryable);
 }
 
-/** Canonical JSON (sorted keys) to compare attribute sets. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
-
 /**
  * The simulated multi-cloud behind the CloudProvider port. The world lives in PostgreSQL (one schema), so every
  * process that opens it sees the same resources, faults, outages, quotas, counters and clock.
  */
 export class SimCloud implements CloudProvider {
   readonly name = 'sim';
+
+  private readonly prices = new Map<Currency, EstimatorHourlyPrices>();
 
   private constructor(
     private readonly pool: Pool,
@@ -322,7 +320,7 @@ export class SimCloud implements CloudProvider {
       if (missing.length > 0) {
         return refuse(new ProviderError('dependency-missing', `${resource.address}: depends on ${missing.join(', ')}, which ${missing.length > 1 ? 'do' : 'does'} not exist in ${stack}/${environment}`, resource.address));
       }
-      if (canonical(current.spec) === canonical(resource.attributes) && canonical([...current.depends_on].sort()) === canonical([...resource.dependsOn].sort())) {
+      if (canonicalJson(current.spec) === canonicalJson(resource.attributes) && canonicalJson([...current.depends_on].sort()) === canonicalJson([...resource.dependsOn].sort())) {
         effect = false;
         result = { operation, address: resource.address, presence: 'present', resource: toState(current), replayed: false, noop: true };
       } else {
@@ -433,7 +431,7 @@ export class SimCloud implements CloudProvider {
     for (const row of rows) {
       const id = `fault-${row.seq}`;
       // keyed by what the fault is, not by its id, so a world replaying the same calls and faults draws the same
-      const draw = Prng.keyed(this.seed, 'fault', canonical(row.spec), target.stack, target.environment, target.address, target.operation, ordinal).next();
+      const draw = Prng.keyed(this.seed, 'fault', canonicalJson(row.spec), target.stack, target.environment, target.address, target.operation, ordinal).next();
       if (!faultFires({ remaining: row.remaining, probability: row.spec.probability }, draw)) continue;
       fired.push(row.seq);
       if (row.spec.mode === 'slow') {
@@ -716,6 +714,31 @@ export class SimCloud implements CloudProvider {
       createdAt: row.created_at,
       deletedAt: row.deleted_at,
     }));
+  }
+
+  /** FOCUS rows of the metered usage in [from, to) (see billingExport). */
+  async billingRows(options: BillingExportOptions): Promise<FocusExportRow[]> {
+    const from = exportDate(options.from, 'billingExport.from');
+    const to = exportDate(options.to, 'billingExport.to');
+    if (to.getTime() <= from.getTime()) throw new SimInputError('billingExport.to', `must be after billingExport.from (${from.toISOString()})`);
+    if (to.getTime() - from.getTime() > MAX_EXPORT_DAYS * 86_400_000) throw new SimInputError('billingExport.to', `the window may span at most ${MAX_EXPORT_DAYS} days`);
+    const currency = options.currency ?? 'USD';
+    if (!(CURRENCIES as readonly string[]).includes(currency)) throw new SimInputError('billingExport.currency', `must be one of ${CURRENCIES.join(', ')} (got ${JSON.stringify(currency)})`);
+    let prices = this.prices.get(currency);
+    if (!prices) {
+      prices = new EstimatorHourlyPrices(currency);
+      this.prices.set(currency, prices);
+    }
+    const [periods, now] = await Promise.all([this.usage(from, to), this.now()]);
+    return focusRows(periods, { from, to, now, currency, accounts: this.accounts, prices: prices.price });
+  }
+
+  /**
+   * The billing export of [from, to) in simulated time, as FOCUS 1.0 CSV: one row per resource per UTC day it
+   * existed, cost = hourly list price (libs/pricing) × hours; Tags carry cw-stack, cw-environment, cw-deployment.
+   */
+  async billingExport(options: BillingExportOptions): Promise<string> {
+    return focusCsv(await this.billingRows(options));
   }
 
   /** Behaviour of a type in this cloud (category, latency, global) — the catalog, exposed for adapters. */
