@@ -1,31 +1,53 @@
-import { Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { type CloudProvider } from '@cloudwright/cloud-provider';
+import { SimCloud } from '@cloudwright/cloud-sim';
 import { MessagingModule, createLogger, type Logger } from '@cloudwright/messaging';
 import { LoggerModule } from 'nestjs-pino';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { type DataSource } from 'typeorm';
+import { ANALYSIS_PROVIDERS } from './analysis';
+import { API_CONTROLLERS, API_PROVIDERS, API_TOKENS, AUDIT_DATA_SOURCE, loadApiAuthConfig, type ApiAuthConfig } from './api';
 import { ORCHESTRATOR_CONFIG, loadOrchestratorConfig, type OrchestratorConfig } from './common/config/orchestrator.config';
 import { createOrchestratorDataSource, migrate } from './common/database/data-source';
-import { DeploymentIntakeService, ORCHESTRATOR_DATA_SOURCE } from './deployments/deployment-intake.service';
+import { DeploymentOperations } from './deployments/deployment-operations';
+import { DeploymentOperationsService } from './deployments/deployment-operations.service';
 import { DeploymentRequestedConsumer } from './deployments/deployment-requested.consumer';
-import { DeploymentsController } from './deployments/deployments.controller';
 import { HealthController } from './health/health.controller';
+import { DeploymentCoordinator, SAGA_SCHEMA } from './saga/deployment-coordinator';
+import { GateAnswersConsumer } from './saga/gate-answers.consumer';
+import { CLOUD_PROVIDER, SAGA_DATA_SOURCE, SAGA_LOGGER, SAGA_OPTIONS, SagaDriver, type SagaOptions } from './saga/saga-driver';
 
+export const ORCHESTRATOR_DATA_SOURCE = SAGA_DATA_SOURCE;
 const ROOT_LOGGER = Symbol('ROOT_LOGGER');
 const METRICS_REGISTRY = Symbol('METRICS_REGISTRY');
+const OWNS_PROVIDER = Symbol('OWNS_PROVIDER');
 
-/** Closes the pool after the messaging layer drained (Nest runs beforeApplicationShutdown hooks first). */
+/** Closes the pool and the provider after the messaging layer and the saga drained (Nest runs beforeApplicationShutdown hooks first). */
 @Injectable()
-class DatabaseLifecycle implements OnApplicationShutdown {
-  constructor(@Inject(ORCHESTRATOR_DATA_SOURCE) private readonly dataSource: DataSource) {}
+class ResourceLifecycle implements OnApplicationShutdown {
+  constructor(
+    @Inject(ORCHESTRATOR_DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(CLOUD_PROVIDER) private readonly provider: CloudProvider & { close?: () => Promise<void> },
+    @Inject(OWNS_PROVIDER) private readonly ownsProvider: boolean,
+  ) {}
 
   async onApplicationShutdown(): Promise<void> {
+    if (this.ownsProvider) await this.provider.close?.();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
 }
 
+export interface OrchestratorOverrides {
+  /** Another CloudProvider (tests pass a SimCloud they also inspect); the default opens the simulated cloud from config. */
+  provider?: CloudProvider;
+  /** API tokens (default: CW_API_TOKENS / CW_API_TOKENS_FILE). */
+  auth?: ApiAuthConfig;
+}
+
+/** The orchestrator: cloud-analyzer and deployment-coordinator agents, and the public HTTP API. */
 @Module({})
 export class OrchestratorModule {
-  static register(config: OrchestratorConfig = loadOrchestratorConfig()) {
+  static register(config: OrchestratorConfig = loadOrchestratorConfig(), overrides: OrchestratorOverrides = {}): DynamicModule {
     const logger = createLogger('cloudwright/orchestrator', config.logLevel);
     const registry = new Registry();
     collectDefaultMetrics({ register: registry, prefix: 'cw_orchestrator_' });
@@ -44,19 +66,41 @@ export class OrchestratorModule {
             metricsRegistry,
             logger: root,
           }),
-          imports: [OrchestratorModule.infrastructure(config, logger, registry)],
+          imports: [OrchestratorModule.infrastructure(config, logger, registry, overrides)],
         }),
       ],
-      controllers: [DeploymentsController, HealthController],
-      providers: [DeploymentIntakeService, DeploymentRequestedConsumer, DatabaseLifecycle],
+      controllers: [...API_CONTROLLERS, HealthController],
+      providers: [
+        ...API_PROVIDERS,
+        ...ANALYSIS_PROVIDERS,
+        DeploymentCoordinator,
+        SagaDriver,
+        GateAnswersConsumer,
+        DeploymentRequestedConsumer,
+        DeploymentOperationsService,
+        { provide: DeploymentOperations, useExisting: DeploymentOperationsService },
+        ResourceLifecycle,
+      ],
     };
   }
 
-  private static infrastructure(config: OrchestratorConfig, logger: Logger, registry: Registry) {
+  private static infrastructure(config: OrchestratorConfig, logger: Logger, registry: Registry, overrides: OrchestratorOverrides) {
+    const sagaOptions: SagaOptions = { schema: config.schema, pollMs: config.saga.pollMs, batch: 100, maxConcurrentCalls: config.saga.maxConcurrentCalls };
     const providers = [
       { provide: ORCHESTRATOR_CONFIG, useValue: config },
       { provide: ROOT_LOGGER, useValue: logger },
+      { provide: SAGA_LOGGER, useValue: logger.child({ agent: 'deployment-coordinator' }) },
       { provide: METRICS_REGISTRY, useValue: registry },
+      { provide: SAGA_SCHEMA, useValue: config.schema },
+      { provide: SAGA_OPTIONS, useValue: sagaOptions },
+      { provide: OWNS_PROVIDER, useValue: overrides.provider === undefined },
+      { provide: API_TOKENS, useValue: overrides.auth ?? loadApiAuthConfig(process.env) },
+      {
+        provide: CLOUD_PROVIDER,
+        useFactory: async (): Promise<CloudProvider> =>
+          overrides.provider ??
+          SimCloud.open({ databaseUrl: config.databaseUrl, schema: config.cloudSim.schema, seed: config.cloudSim.seed, latencyScale: config.cloudSim.latencyScale, poolMax: config.cloudSim.poolMax }),
+      },
       {
         provide: ORCHESTRATOR_DATA_SOURCE,
         useFactory: async () => {
@@ -69,6 +113,7 @@ export class OrchestratorModule {
           return dataSource;
         },
       },
+      { provide: AUDIT_DATA_SOURCE, useExisting: ORCHESTRATOR_DATA_SOURCE },
     ];
     return {
       module: class OrchestratorInfrastructureModule {},

@@ -3,13 +3,32 @@ import { EnvReader, readServiceConfig, type ServiceConfig } from '@cloudwright/m
 export { ConfigError } from '@cloudwright/messaging';
 
 /** Typed configuration of the orchestrator, read once at boot; every invalid variable is listed before exiting. */
-export type OrchestratorConfig = ServiceConfig;
+export interface OrchestratorConfig extends ServiceConfig {
+  saga: {
+    /** How often the coordinator looks for due timers (ms). */
+    pollMs: number;
+    /** Provider calls running at once in this process. */
+    maxConcurrentCalls: number;
+  };
+  /** The simulated cloud (the default provider): its schema in the same database, seed and latency scale. */
+  cloudSim: { schema: string; seed: string; latencyScale: number; poolMax: number };
+}
 
 export function loadOrchestratorConfig(env: NodeJS.ProcessEnv = process.env): OrchestratorConfig {
   const reader = new EnvReader(env);
   const config = readServiceConfig(reader, { schemaVar: 'CW_ORCHESTRATOR_SCHEMA', defaultSchema: 'orchestrator', defaultPort: 8080 });
+  const latency = env.CW_CLOUDSIM_LATENCY_SCALE ?? '0';
+  const latencyScale = Number(latency);
+  if (!Number.isFinite(latencyScale) || latencyScale < 0) reader.problems.push(`CW_CLOUDSIM_LATENCY_SCALE="${latency}" must be a number ≥ 0 (0 = no provisioning latency)`);
+  const simSchema = env.CW_CLOUDSIM_SCHEMA ?? 'cloudsim';
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(simSchema)) reader.problems.push(`CW_CLOUDSIM_SCHEMA="${simSchema}" must be a lower-case PostgreSQL identifier`);
+  const result: OrchestratorConfig = {
+    ...config,
+    saga: { pollMs: reader.int('CW_SAGA_POLL_MS', 100, 10, 60_000), maxConcurrentCalls: reader.int('CW_SAGA_MAX_CALLS', 64, 1, 4096) },
+    cloudSim: { schema: simSchema, seed: env.CW_CLOUDSIM_SEED ?? 'cloudwright', latencyScale, poolMax: reader.int('CW_CLOUDSIM_POOL_MAX', 5, 1, 100) },
+  };
   reader.check();
-  return config;
+  return result;
 }
 
 export const ORCHESTRATOR_CONFIG = Symbol('ORCHESTRATOR_CONFIG');

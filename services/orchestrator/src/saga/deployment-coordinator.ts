@@ -1,0 +1,826 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { type ApplyResult, type HealthResult, type ResourceSpec } from '@cloudwright/cloud-provider';
+import {
+  AlertRaisedV1,
+  AlertResolvedV1,
+  CloudAnalyzerAnalyzeV1,
+  ComplianceOrchestratorScanV1,
+  CostOptimizerEstimateV1,
+  DeploymentApprovalGivenV1,
+  DeploymentApprovalRequestedV1,
+  DeploymentCancelledV1,
+  DeploymentFailedV1,
+  DeploymentGateBlockedV1,
+  DeploymentGatePassedV1,
+  DeploymentQueuedV1,
+  DeploymentRejectedV1,
+  DeploymentRollbackFailedV1,
+  DeploymentRolledBackV1,
+  DeploymentRollingBackV1,
+  DeploymentStartedV1,
+  DeploymentStepFailedV1,
+  DeploymentStepStartedV1,
+  DeploymentStepSucceededV1,
+  DeploymentSucceededV1,
+  DomainError,
+  ErrorCode,
+  type AlertSeverity,
+  type CloudAnalyzedV1,
+  type CloudEvent,
+  type ComplianceScannedV1,
+  type CostEstimatedV1,
+  type DeploymentEventBaseV1,
+  type DeploymentRequestedV1,
+  type DeploymentStatus,
+  type EnvironmentPolicyBody,
+  type EventClass,
+  type GateName,
+  type RollbackReason,
+} from '@cloudwright/contracts';
+import { type Transaction } from '@cloudwright/messaging';
+import { loadPlanSource, type ParsedPlan } from '@cloudwright/terraform-plan';
+import { type Actor } from '../deployments/deployment-operations';
+import { DEFAULT_POLICY } from './environment-policy';
+import { SagaStore, type DeploymentRow, type StepRow } from './saga-store';
+import { GATE_STATUSES, assertTransition } from './state-machine';
+import { planSteps, restoreSteps, type PlannedStep, knownAttributes } from './step-plan';
+
+export const SAGA_SCHEMA = Symbol('SAGA_SCHEMA');
+
+/** Work the coordinator asks the driver to do outside any transaction (talk to the cloud). */
+export type Activity =
+  | { kind: 'step'; deploymentId: string; step: StepRow; idempotencyKey: string; timeoutMs: number }
+  | { kind: 'verify'; deploymentId: string; addresses: string[] };
+
+export type StepOutcome = { ok: true; result: ApplyResult; durationMs: number } | { ok: false; code: string; message: string; retryable: boolean; durationMs: number };
+
+const FINAL: readonly DeploymentStatus[] = ['succeeded', 'blocked', 'rejected', 'rolled-back', 'cancelled'];
+/** How long an active deployment sleeps when waiting only for in-flight calls (a restart re-checks it sooner). */
+const HEARTBEAT_MS = 15_000;
+const truncate = (s: string, n = 1000) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/**
+ * The deployment-coordinator: the saga's decisions. Every method runs in the caller's transaction and keeps all state
+ * in PostgreSQL (deployment row, step log, gates, transitions), publishing each transition's event through the
+ * outbox in the same transaction. Calls to the cloud happen outside transactions, in the driver (saga-driver.ts),
+ * as Activities this class hands out; their outcomes come back through completeStep / completeVerification.
+ */
+@Injectable()
+export class DeploymentCoordinator {
+  constructor(@Inject(SAGA_SCHEMA) readonly schema: string) {}
+
+  store(tx: Transaction): SagaStore {
+    return new SagaStore(tx.manager, this.schema);
+  }
+
+  // ---- intake ----------------------------------------------------------------------------------------------------
+
+  /** Step 1: a request from CI. Idempotent on the request key; takes the lock or queues. */
+  async accept(tx: Transaction, event: CloudEvent<DeploymentRequestedV1>): Promise<{ deploymentId: string; created: boolean }> {
+    const { data } = event;
+    const inline = data.plan.inline;
+    const planText = inline ? JSON.stringify(inline) : undefined;
+    const ref = data.plan.ref;
+    const store = this.store(tx);
+    const { id, created } = await store.insertDeployment({
+      id: event.id,
+      requestKey: data.requestKey,
+      kind: 'deploy',
+      stack: data.stack,
+      environment: data.environment,
+      targetClouds: [...data.targetClouds],
+      plan: data.plan,
+      planSource: ref ? ref.uri : 'inline',
+      planSha256: planText ? createHash('sha256').update(planText).digest('hex') : (ref?.sha256 ?? ''),
+      planBytes: planText ? Buffer.byteLength(planText) : (ref?.sizeBytes ?? 0),
+      resourceChanges: inline && Array.isArray(inline.resource_changes) ? inline.resource_changes.length : null,
+      ci: { ...data.ci },
+      labels: { ...(data.labels ?? {}) },
+      correlationId: event.correlationid,
+      requestedAt: new Date(event.time),
+      rollbackToRevision: null,
+      rollbackOf: null,
+      desired: null,
+    });
+    if (created) {
+      await store.addTransition(id, null, 'queued', 'requested', String(data.ci.actor));
+      await this.lockOrQueue(tx, id);
+    }
+    return { deploymentId: id, created };
+  }
+
+  /** Creates a deployment that restores an earlier revision (operator rollback); it queues like any other. */
+  async createRollback(tx: Transaction, source: DeploymentRow, toRevision: number, actor: Actor, reason: string | undefined, id: string): Promise<string> {
+    const store = this.store(tx);
+    const target = await store.revision(source.stack, source.environment, toRevision);
+    if (!target) throw new DomainError(ErrorCode.NotFound, `${source.stack}/${source.environment} has no revision ${toRevision}`);
+    const created = await store.insertDeployment({
+      id,
+      requestKey: `rollback:${id}`,
+      kind: 'rollback',
+      stack: source.stack,
+      environment: source.environment,
+      targetClouds: [...new Set(target.resources.map((r) => r.cloud))],
+      plan: null,
+      planSource: `revision:${toRevision}`,
+      planSha256: createHash('sha256').update(JSON.stringify(target.resources)).digest('hex'),
+      planBytes: 0,
+      resourceChanges: null,
+      ci: { provider: 'cli', actor: actor.name, reason: reason ?? null, rollbackOf: source.id },
+      labels: {},
+      correlationId: source.correlationId,
+      requestedAt: new Date(),
+      rollbackToRevision: toRevision,
+      rollbackOf: source.id,
+      desired: target.resources,
+    });
+    await store.addTransition(created.id, null, 'queued', `roll back to revision ${toRevision}${reason ? `: ${reason}` : ''}`, actor.name);
+    await this.lockOrQueue(tx, created.id);
+    return created.id;
+  }
+
+  private async lockOrQueue(tx: Transaction, id: string): Promise<void> {
+    const store = this.store(tx);
+    const dep = await store.lock(id);
+    if (!dep) throw new Error(`deployment ${id} vanished`);
+    await store.serialiseEnvironment(dep.stack, dep.environment);
+    const holder = await store.tryLock(dep.stack, dep.environment, dep.id);
+    if (holder === dep.id) {
+      await this.start(tx, dep);
+      return;
+    }
+    const queue = await store.queued(dep.stack, dep.environment);
+    const position = queue.findIndex((q) => q.id === dep.id) + 1;
+    await this.emit(tx, DeploymentQueuedV1, dep, 'queued', { position, heldBy: holder });
+  }
+
+  /** The lock is ours: snapshot the environment policy and open the first gate (or go straight to steps for a rollback). */
+  private async start(tx: Transaction, dep: DeploymentRow): Promise<void> {
+    const store = this.store(tx);
+    const policy = (await store.policy(dep.environment))?.policy ?? DEFAULT_POLICY;
+    const deadline = new Date(Date.now() + policy.deploymentTimeoutSeconds * 1000);
+    await store.update(dep.id, { policy, startedAt: new Date(), deadlineAt: deadline });
+    const started = { ...dep, policy, deadlineAt: deadline };
+    if (dep.kind === 'rollback') {
+      for (const gate of ['analysis', 'cost', 'compliance', 'approval'] as const) {
+        await store.upsertGate({ deploymentId: dep.id, gate, status: 'skipped', summary: `restores revision ${dep.rollbackToRevision}, whose deployment passed its gates`, reasons: [], facts: {}, details: null, decided: true });
+      }
+      await this.emit(tx, DeploymentStartedV1, { ...started, status: 'provisioning' }, 'provisioning', { changes: dep.desired?.length ?? 0 });
+      await this.transition(tx, started, 'provisioning', 'lock acquired; rollback skips the gates', null, { wakeAt: new Date() });
+      return;
+    }
+    await this.emit(tx, DeploymentStartedV1, started, 'analyzing', { changes: dep.resourceChanges ?? 0 });
+    await this.transition(tx, started, 'analyzing', 'lock acquired', null, { wakeAt: this.gateDeadline(policy) });
+    await store.upsertGate({ deploymentId: dep.id, gate: 'analysis', status: 'pending', summary: 'waiting for the cloud analyzer', reasons: [], facts: {}, details: null, requested: true });
+    await tx.publish(
+      CloudAnalyzerAnalyzeV1,
+      { deploymentId: dep.id, stack: dep.stack, environment: dep.environment, requestKey: dep.requestKey, targetClouds: dep.targetClouds, plan: this.planOf(dep) },
+      this.meta(dep),
+    );
+  }
+
+  private gateDeadline(policy: EnvironmentPolicyBody): Date {
+    return new Date(Date.now() + policy.gateTimeoutSeconds * 1000);
+  }
+
+  private planOf(dep: DeploymentRow) {
+    if (!dep.plan) throw new Error(`deployment ${dep.id} has no plan`);
+    return dep.plan;
+  }
+
+  // ---- transitions -------------------------------------------------------------------------------------------------
+
+  private meta(dep: Pick<DeploymentRow, 'correlationId' | 'id'>) {
+    return { correlationId: dep.correlationId, subject: dep.id };
+  }
+
+  private base(dep: DeploymentRow, status: DeploymentStatus): DeploymentEventBaseV1 {
+    return { deploymentId: dep.id, stack: dep.stack, environment: dep.environment, requestKey: dep.requestKey, kind: dep.kind, status };
+  }
+
+  private async emit<T extends DeploymentEventBaseV1>(tx: Transaction, contract: EventClass<T>, dep: DeploymentRow, status: DeploymentStatus, extra: Omit<T, keyof DeploymentEventBaseV1>): Promise<void> {
+    await tx.publish(contract, { ...this.base(dep, status), ...extra } as T, this.meta(dep));
+  }
+
+  /** Changes status (checked against the state machine), logs the transition, and hands the lock over on a final status. */
+  private async transition(tx: Transaction, dep: DeploymentRow, to: DeploymentStatus, reason: string | null, actor: string | null, patch: Partial<DeploymentRow> = {}): Promise<DeploymentRow> {
+    assertTransition(dep.id, dep.status, to);
+    const store = this.store(tx);
+    const final = FINAL.includes(to);
+    const next: Partial<DeploymentRow> = { ...patch, status: to, ...(final ? { finishedAt: new Date(), wakeAt: null } : {}) };
+    if (reason !== null && !('reason' in patch) && to !== 'succeeded') next.reason = truncate(reason, 4000);
+    await store.update(dep.id, next);
+    await store.addTransition(dep.id, dep.status, to, reason, actor);
+    const updated = { ...dep, ...next } as DeploymentRow;
+    if (final && dep.status !== 'queued') await this.handOver(tx, updated);
+    return updated;
+  }
+
+  /** Releases the stack/environment lock and starts the next queued deployment, in the same transaction. */
+  private async handOver(tx: Transaction, dep: DeploymentRow): Promise<void> {
+    const store = this.store(tx);
+    await store.serialiseEnvironment(dep.stack, dep.environment);
+    await store.unlock(dep.stack, dep.environment, dep.id);
+    await this.promote(tx, dep.stack, dep.environment);
+  }
+
+  /** Gives a free lock to the first queued deployment (serialised by the caller). */
+  async promote(tx: Transaction, stack: string, environment: string): Promise<void> {
+    const store = this.store(tx);
+    if (await store.lockHolder(stack, environment)) return;
+    const [next] = await store.queued(stack, environment);
+    if (!next) return;
+    const locked = await store.lock(next.id);
+    if (!locked || locked.status !== 'queued') return;
+    await store.tryLock(stack, environment, next.id);
+    await this.start(tx, locked);
+  }
+
+  // ---- gates --------------------------------------------------------------------------------------------------------
+
+  private async gatePassed(tx: Transaction, dep: DeploymentRow, gate: GateName, summary: string, facts: Record<string, string>, details: Record<string, unknown> | null): Promise<void> {
+    await this.store(tx).upsertGate({ deploymentId: dep.id, gate, status: 'passed', summary, reasons: [], facts, details, decided: true });
+    await this.emit(tx, DeploymentGatePassedV1, dep, dep.status, { gate, summary, facts });
+  }
+
+  private async gateBlocked(tx: Transaction, dep: DeploymentRow, gate: GateName, summary: string, reasons: string[], facts: Record<string, string>, details: Record<string, unknown> | null): Promise<DeploymentRow> {
+    await this.store(tx).upsertGate({ deploymentId: dep.id, gate, status: 'blocked', summary, reasons: reasons.slice(0, 50), facts, details, decided: true });
+    const blocked = await this.transition(tx, dep, 'blocked', `${gate} gate: ${summary}`, null);
+    await this.emit(tx, DeploymentGateBlockedV1, blocked, 'blocked', { gate, summary: truncate(summary), reasons: reasons.slice(0, 50).map((r) => truncate(r)), facts });
+    return blocked;
+  }
+
+  /** Locks the deployment an answer is for, if it is still waiting for that gate; else null (late or duplicate answer). */
+  private async waitingFor(tx: Transaction, deploymentId: string, status: DeploymentStatus): Promise<DeploymentRow | null> {
+    if (!/^[0-9a-f-]{36}$/i.test(deploymentId)) return null;
+    const dep = await this.store(tx).lock(deploymentId);
+    return dep && dep.status === status ? dep : null;
+  }
+
+  async onAnalyzed(tx: Transaction, data: CloudAnalyzedV1): Promise<boolean> {
+    const dep = await this.waitingFor(tx, data.deploymentId, 'analyzing');
+    if (!dep) return false;
+    const facts: Record<string, string> = { recommendation: data.recommendation ?? 'none', clouds: data.selectedClouds.join(',') };
+    for (const s of data.scores) facts[`score.${s.cloud}`] = String(s.score);
+    const details = { scores: data.scores, recommendation: data.recommendation, selectedClouds: data.selectedClouds, reasons: data.reasons } as Record<string, unknown>;
+    if (data.status === 'failed' || data.verdict === 'blocked') {
+      const reasons = data.error ? [data.error, ...data.reasons] : data.reasons;
+      await this.gateBlocked(tx, dep, 'analysis', data.status === 'failed' ? `analysis failed: ${data.error ?? 'no reason given'}` : 'the plan cannot be deployed to the target clouds', reasons, facts, details);
+      return true;
+    }
+    const policy = dep.policy ?? DEFAULT_POLICY;
+    const withClouds = await this.transition(tx, dep, 'estimating', 'analysis passed', null, { clouds: data.selectedClouds, wakeAt: this.gateDeadline(policy) });
+    await this.gatePassed(tx, withClouds, 'analysis', `deploys to ${data.selectedClouds.join(', ')}${data.recommendation ? `; best fit ${data.recommendation}` : ''}`, facts, details);
+    await this.store(tx).upsertGate({ deploymentId: dep.id, gate: 'cost', status: 'pending', summary: 'waiting for the cost estimate', reasons: [], facts: {}, details: null, requested: true });
+    await tx.publish(CostOptimizerEstimateV1, { deploymentId: dep.id, stack: dep.stack, environment: dep.environment, requestKey: dep.requestKey, plan: this.planOf(dep) }, this.meta(dep));
+    return true;
+  }
+
+  async onEstimated(tx: Transaction, data: CostEstimatedV1): Promise<boolean> {
+    const dep = await this.waitingFor(tx, data.deploymentId, 'estimating');
+    if (!dep) return false;
+    const policy = dep.policy ?? DEFAULT_POLICY;
+    const details = { totals: data.totals ?? null, currency: data.currency, budget: data.budget ?? null, unsupportedCount: data.unsupportedCount, resourceCount: data.resourceCount } as Record<string, unknown>;
+    if (data.status === 'failed') {
+      await this.gateBlocked(tx, dep, 'cost', `the estimate failed: ${data.error?.message ?? 'no reason given'}`, [data.error?.path ? `${data.error.message} (at ${data.error.path})` : (data.error?.message ?? 'unknown error')], {}, details);
+      return true;
+    }
+    const facts: Record<string, string> = {
+      currency: data.currency,
+      monthly: data.totals?.monthly ?? '0',
+      diffMonthly: data.totals?.diffMonthly ?? '0',
+      budget: data.budget?.verdict ?? 'no-budget',
+      unsupported: String(data.unsupportedCount),
+    };
+    const summary = `${data.currency} ${data.totals?.monthly ?? '0'}/month (${data.budget?.verdict === 'over' ? 'over budget' : data.budget?.verdict === 'within' ? 'within budget' : 'no budget set'})`;
+    if (data.budget?.verdict === 'over' && policy.budget === 'block') {
+      await this.gateBlocked(tx, dep, 'cost', summary, [data.budget.reason], facts, details);
+      return true;
+    }
+    const next = await this.transition(tx, dep, 'scanning', 'cost passed', null, { wakeAt: this.gateDeadline(policy) });
+    await this.gatePassed(tx, next, 'cost', data.budget?.verdict === 'over' ? `${summary}; the environment only warns` : summary, facts, details);
+    await this.store(tx).upsertGate({ deploymentId: dep.id, gate: 'compliance', status: 'pending', summary: 'waiting for the compliance scan', reasons: [], facts: {}, details: null, requested: true });
+    await tx.publish(
+      ComplianceOrchestratorScanV1,
+      { deploymentId: dep.id, stack: dep.stack, environment: dep.environment, requestKey: dep.requestKey, plan: this.planOf(dep), ...(policy.frameworks.length ? { frameworks: policy.frameworks } : {}) },
+      this.meta(dep),
+    );
+    return true;
+  }
+
+  async onScanned(tx: Transaction, data: ComplianceScannedV1): Promise<boolean> {
+    const dep = await this.waitingFor(tx, data.deploymentId, 'scanning');
+    if (!dep) return false;
+    const policy = dep.policy ?? DEFAULT_POLICY;
+    const details = { scanId: data.scanId ?? null, gate: data.gate ?? null, scores: data.scores ?? null, counts: data.counts ?? null } as Record<string, unknown>;
+    if (data.status === 'failed' || !data.gate) {
+      await this.gateBlocked(tx, dep, 'compliance', `the scan failed: ${data.error?.message ?? 'no reason given'}`, [data.error?.message ?? 'unknown error'], {}, details);
+      return true;
+    }
+    const facts: Record<string, string> = { verdict: data.gate.verdict, blockOn: data.gate.blockOn, score: data.scores?.overall === null || data.scores?.overall === undefined ? 'n/a' : String(data.scores.overall) };
+    if (data.scanId) facts.scanId = data.scanId;
+    if (data.gate.verdict === 'blocked') {
+      await this.gateBlocked(tx, dep, 'compliance', `${data.gate.blocking.length} finding(s) at or above ${data.gate.blockOn} block the deployment`, data.gate.reasons, facts, details);
+      return true;
+    }
+    const summary = `score ${facts.score}; nothing at or above ${data.gate.blockOn} left unwaived`;
+    if (policy.approval.required) {
+      const deadline = new Date(Date.now() + policy.approval.timeoutSeconds * 1000);
+      const approval = { required: policy.approval.count, approvers: policy.approval.approvers, deadline: deadline.toISOString() };
+      const next = await this.transition(tx, dep, 'awaiting-approval', 'compliance passed; the environment requires approval', null, { approval, wakeAt: deadline });
+      await this.gatePassed(tx, next, 'compliance', summary, facts, details);
+      await this.store(tx).upsertGate({ deploymentId: dep.id, gate: 'approval', status: 'pending', summary: `waiting for ${approval.required} approval(s)`, reasons: [], facts: {}, details: null, requested: true });
+      await this.emit(tx, DeploymentApprovalRequestedV1, next, 'awaiting-approval', { required: approval.required, approvers: approval.approvers, deadline: approval.deadline });
+      return true;
+    }
+    const next = await this.transition(tx, dep, 'provisioning', 'compliance passed; no approval required', null, { wakeAt: new Date() });
+    await this.gatePassed(tx, next, 'compliance', summary, facts, details);
+    await this.store(tx).upsertGate({ deploymentId: dep.id, gate: 'approval', status: 'skipped', summary: 'the environment does not require approval', reasons: [], facts: {}, details: null, decided: true });
+    return true;
+  }
+
+  // ---- operator actions --------------------------------------------------------------------------------------------
+
+  private async locked(tx: Transaction, id: string): Promise<DeploymentRow> {
+    const dep = await this.store(tx).lock(id);
+    if (!dep) throw new DomainError(ErrorCode.NotFound, `deployment ${id} not found`);
+    return dep;
+  }
+
+  async decide(tx: Transaction, id: string, actor: Actor, decision: 'approve' | 'reject', comment: string | null): Promise<void> {
+    const dep = await this.locked(tx, id);
+    if (dep.status !== 'awaiting-approval' || !dep.approval) {
+      throw new DomainError(ErrorCode.Conflict, `deployment ${id} is ${dep.status}: only a deployment awaiting approval can be ${decision === 'approve' ? 'approved' : 'rejected'}`);
+    }
+    const approval = dep.approval;
+    if (approval.approvers.length > 0 && !approval.approvers.includes(actor.name)) {
+      throw new DomainError(ErrorCode.Forbidden, `${actor.name} may not approve ${dep.stack}/${dep.environment}: approvers are ${approval.approvers.join(', ')}`);
+    }
+    const store = this.store(tx);
+    if (!(await store.addApproval(id, actor.name, actor.role, decision, comment))) {
+      throw new DomainError(ErrorCode.Conflict, `${actor.name} already decided on deployment ${id}; another approver is needed`);
+    }
+    const approvals = (await store.approvals(id)).filter((a) => a.decision === 'approve').length;
+    await this.emit(tx, DeploymentApprovalGivenV1, dep, decision === 'approve' && approvals >= approval.required ? 'provisioning' : decision === 'reject' ? 'rejected' : 'awaiting-approval', {
+      approver: actor.name,
+      decision,
+      ...(comment ? { comment } : {}),
+      approvals,
+      required: approval.required,
+    });
+    if (decision === 'reject') {
+      await store.upsertGate({ deploymentId: id, gate: 'approval', status: 'blocked', summary: `rejected by ${actor.name}`, reasons: comment ? [comment] : [], facts: { by: actor.name }, details: null, decided: true });
+      const rejected = await this.transition(tx, dep, 'rejected', `rejected by ${actor.name}${comment ? `: ${comment}` : ''}`, actor.name);
+      await this.emit(tx, DeploymentRejectedV1, rejected, 'rejected', { cause: 'approver', by: actor.name, ...(comment ? { comment } : {}) });
+      return;
+    }
+    if (approvals < approval.required) {
+      await store.upsertGate({ deploymentId: id, gate: 'approval', status: 'pending', summary: `${approvals} of ${approval.required} approvals`, reasons: [], facts: { approvals: String(approvals) }, details: null });
+      return;
+    }
+    const approvers = (await store.approvals(id)).filter((a) => a.decision === 'approve').map((a) => a.approver);
+    const next = await this.transition(tx, dep, 'provisioning', `approved by ${approvers.join(', ')}`, actor.name, { wakeAt: new Date() });
+    await this.gatePassed(tx, next, 'approval', `approved by ${approvers.join(', ')}`, { approvers: approvers.join(','), approvals: String(approvals) }, null);
+  }
+
+  async cancel(tx: Transaction, id: string, actor: Actor, reason: string | null): Promise<void> {
+    const dep = await this.locked(tx, id);
+    const why = `cancelled by ${actor.name}${reason ? `: ${reason}` : ''}`;
+    if (FINAL.includes(dep.status)) throw new DomainError(ErrorCode.Conflict, `deployment ${id} is already ${dep.status}`);
+    if (dep.status === 'rolling-back') {
+      if (!dep.cancelRequestedBy) await this.store(tx).update(id, { cancelRequestedBy: actor.name });
+      return; // compensations are already running; the deployment ends cancelled/rolled back when they finish
+    }
+    if (dep.status === 'provisioning' || dep.status === 'verifying' || dep.status === 'failed') {
+      await this.store(tx).update(id, { cancelRequestedBy: actor.name });
+      await this.startRollback(tx, { ...dep, cancelRequestedBy: actor.name }, 'cancelled', why);
+      return;
+    }
+    if (dep.status === 'rollback-failed') {
+      const cancelled = await this.transition(tx, dep, 'cancelled', `${why} (abandoned after the rollback failed: the environment needs manual repair)`, actor.name, { cancelRequestedBy: actor.name });
+      await this.emit(tx, DeploymentCancelledV1, cancelled, 'cancelled', { by: actor.name, ...(reason ? { reason } : {}), compensated: await this.compensatedCount(tx, id) });
+      return;
+    }
+    const gate = GATE_STATUSES[dep.status as keyof typeof GATE_STATUSES] as GateName | undefined;
+    if (gate) await this.store(tx).upsertGate({ deploymentId: id, gate, status: 'skipped', summary: why, reasons: [], facts: {}, details: null, decided: true });
+    const cancelled = await this.transition(tx, dep, 'cancelled', why, actor.name, { cancelRequestedBy: actor.name });
+    await this.emit(tx, DeploymentCancelledV1, cancelled, 'cancelled', { by: actor.name, ...(reason ? { reason } : {}), compensated: 0 });
+    if (dep.status === 'queued') {
+      // it did not hold the lock; the queue order of the others is unchanged
+    }
+  }
+
+  async retry(tx: Transaction, id: string, actor: Actor): Promise<void> {
+    const dep = await this.locked(tx, id);
+    const store = this.store(tx);
+    const steps = await store.steps(id);
+    if (dep.status === 'failed') {
+      const failed = steps.filter((s) => s.phase === 'forward' && s.status === 'failed');
+      for (const s of failed) await store.updateStep(s.id, { status: 'pending', nextAttemptAt: null, errorCode: null, errorMessage: null });
+      await this.transition(tx, dep, 'provisioning', `retry by ${actor.name} of ${failed.map((s) => s.address).join(', ') || 'the failed step'}`, actor.name, { wakeAt: new Date(), reason: null });
+      return;
+    }
+    if (dep.status === 'rollback-failed') {
+      const failed = steps.filter((s) => s.phase === 'compensation' && s.status === 'failed');
+      for (const s of failed) await store.updateStep(s.id, { status: 'pending', nextAttemptAt: null, attempts: 0 });
+      await this.transition(tx, dep, 'rolling-back', `retry by ${actor.name} of the failed compensation(s) ${failed.map((s) => s.address).join(', ')}`, actor.name, { wakeAt: new Date() });
+      return;
+    }
+    throw new DomainError(ErrorCode.Conflict, `deployment ${id} is ${dep.status}: only a failed (paused) or rollback-failed deployment can be retried`);
+  }
+
+  private async compensatedCount(tx: Transaction, id: string): Promise<number> {
+    return (await this.store(tx).steps(id)).filter((s) => s.phase === 'compensation' && s.status === 'succeeded').length;
+  }
+
+  // ---- the driver's tick -------------------------------------------------------------------------------------------
+
+  /**
+   * Advances one deployment: timers (gate, approval and deployment deadlines), step dispatch within the parallel
+   * bound, rollback, completion. Returns what must be done outside the transaction. `inFlight` are the step ids (and
+   * `verify:<id>`) this process is already running: a running step not among them was left by a stopped process and
+   * is dispatched again with the same idempotency key (the provider replays it: no second effect).
+   */
+  async advance(tx: Transaction, id: string, inFlight: ReadonlySet<string>): Promise<Activity[]> {
+    const store = this.store(tx);
+    const dep = await store.lock(id, true);
+    if (!dep || FINAL.includes(dep.status) || dep.status === 'queued') return [];
+    const now = Date.now();
+    const policy = dep.policy ?? DEFAULT_POLICY;
+    const gate = GATE_STATUSES[dep.status as keyof typeof GATE_STATUSES] as GateName | undefined;
+    if (gate) {
+      if (dep.wakeAt && dep.wakeAt.getTime() <= now) await this.gateTimedOut(tx, dep, gate, policy);
+      return [];
+    }
+    if (dep.status === 'failed' || dep.status === 'rollback-failed') {
+      await store.update(id, { wakeAt: null });
+      return [];
+    }
+    let steps = await store.steps(id);
+    if (dep.status === 'provisioning' && steps.length === 0) {
+      const planned = await this.planFor(dep);
+      if ('error' in planned) {
+        await this.startRollback(tx, dep, 'step-failed', planned.error);
+        return [];
+      }
+      await this.recordSteps(tx, dep, planned.steps, planned.desired);
+      steps = await store.steps(id);
+    }
+    if ((dep.status === 'provisioning' || dep.status === 'verifying') && dep.deadlineAt && dep.deadlineAt.getTime() <= now) {
+      await this.startRollback(tx, dep, 'timeout', `the deployment did not finish within ${policy.deploymentTimeoutSeconds} s`);
+      return [];
+    }
+    if (dep.status === 'provisioning') return this.provision(tx, dep, steps, policy, inFlight);
+    if (dep.status === 'verifying') {
+      if (inFlight.has(`verify:${id}`)) return [];
+      await store.update(id, { wakeAt: new Date(now + HEARTBEAT_MS) });
+      const addresses = steps.filter((s) => s.phase === 'forward' && s.status === 'succeeded' && s.action !== 'delete').map((s) => s.address);
+      return [{ kind: 'verify', deploymentId: id, addresses: [...new Set(addresses)] }];
+    }
+    if (dep.status === 'rolling-back') return this.compensate(tx, dep, steps, policy, inFlight);
+    return [];
+  }
+
+  private async planFor(dep: DeploymentRow): Promise<{ steps: PlannedStep[]; desired: ResourceSpec[] } | { error: string }> {
+    if (dep.kind === 'rollback') {
+      return { steps: [], desired: dep.desired ?? [] }; // restore steps are computed against the current revision in recordSteps
+    }
+    let plan: ParsedPlan;
+    try {
+      plan = await loadPlanSource(this.planOf(dep));
+    } catch (error) {
+      return { error: `the plan cannot be loaded: ${(error as Error).message}` };
+    }
+    try {
+      const steps = planSteps(plan);
+      const desired = plan.resources
+        .filter((r) => r.mode === 'managed' && r.cloud !== null && r.action !== 'delete' && r.action !== 'read')
+        .map((r) => ({ address: r.address, type: r.type, cloud: r.cloud as ResourceSpec['cloud'], region: r.region, attributes: knownAttributes(r.after), dependsOn: [] as string[] }));
+      const byAddress = new Map(steps.filter((s) => s.spec && s.action !== 'delete').map((s) => [s.address, s.spec as ResourceSpec]));
+      for (const d of desired) d.dependsOn = byAddress.get(d.address)?.dependsOn ?? [];
+      return { steps, desired };
+    } catch (error) {
+      return { error: (error as Error).message };
+    }
+  }
+
+  /** Records every step with its compensation before anything is dispatched. */
+  private async recordSteps(tx: Transaction, dep: DeploymentRow, planned: PlannedStep[], desired: ResourceSpec[]): Promise<void> {
+    const store = this.store(tx);
+    let steps = planned;
+    if (dep.kind === 'rollback') {
+      const current = await store.latestRevision(dep.stack, dep.environment);
+      steps = restoreSteps(current?.resources ?? [], desired);
+    }
+    for (const s of steps) {
+      await store.insertStep({
+        id: s.id,
+        deploymentId: dep.id,
+        ordinal: s.ordinal,
+        address: s.address,
+        resourceType: s.resourceType,
+        cloud: s.cloud,
+        region: s.region,
+        action: s.action,
+        phase: 'forward',
+        compensates: null,
+        status: s.skip ? 'skipped' : 'pending',
+        dependsOn: s.dependsOn,
+        spec: s.spec,
+        note: s.skip,
+      });
+      if (s.compensation) {
+        await store.insertStep({
+          id: s.compensation.id,
+          deploymentId: dep.id,
+          ordinal: s.ordinal,
+          address: s.address,
+          resourceType: s.resourceType,
+          cloud: s.cloud,
+          region: s.region,
+          action: s.compensation.action,
+          phase: 'compensation',
+          compensates: s.id,
+          status: 'pending',
+          dependsOn: [],
+          spec: s.compensation.spec,
+          note: null,
+        });
+      }
+    }
+    await store.update(dep.id, { desired });
+  }
+
+  private async provision(tx: Transaction, dep: DeploymentRow, steps: StepRow[], policy: EnvironmentPolicyBody, inFlight: ReadonlySet<string>): Promise<Activity[]> {
+    const store = this.store(tx);
+    const forward = steps.filter((s) => s.phase === 'forward');
+    if (dep.cancelRequestedBy) {
+      await this.startRollback(tx, dep, 'cancelled', `cancelled by ${dep.cancelRequestedBy}`);
+      return [];
+    }
+    const failed = forward.find((s) => s.status === 'failed');
+    if (failed) {
+      const reason = `${failed.action} ${failed.address} failed: ${failed.errorMessage ?? failed.errorCode ?? 'unknown error'}`;
+      if (policy.onFailure === 'pause') {
+        // let in-flight siblings settle first so a retry starts from a known state
+        if (forward.some((s) => s.status === 'running')) return this.redispatch(dep, forward, inFlight, policy);
+        const paused = await this.transition(tx, dep, 'failed', reason, null);
+        await this.emit(tx, DeploymentFailedV1, paused, 'failed', { reason: truncate(reason, 4000), failedStepId: failed.id, next: 'paused' });
+        await this.alert(tx, paused, 'deployment-failed', 'warning', `${dep.stack}/${dep.environment}: deployment paused after a failed step`, `${reason}. Retry or cancel it.`);
+        return [];
+      }
+      await this.startRollback(tx, dep, 'step-failed', reason, failed.id);
+      return [];
+    }
+    const done = (s: StepRow) => s.status === 'succeeded' || s.status === 'skipped';
+    if (forward.every(done)) {
+      const next = await this.transition(tx, dep, 'verifying', 'every step succeeded', null, { wakeAt: new Date() });
+      void next;
+      return [];
+    }
+    const activities = this.redispatch(dep, forward, inFlight, policy);
+    const byId = new Map(forward.map((s) => [s.id, s]));
+    let running = forward.filter((s) => s.status === 'running').length;
+    const now = Date.now();
+    let seq = await store.nextSeq(dep.id);
+    let nextWake = now + HEARTBEAT_MS;
+    for (const s of forward) {
+      if (running >= policy.maxParallelSteps) break;
+      if (s.status !== 'pending') continue;
+      if (!s.dependsOn.every((d) => { const x = byId.get(d); return !x || done(x); })) continue;
+      if (s.nextAttemptAt && s.nextAttemptAt.getTime() > now) {
+        nextWake = Math.min(nextWake, s.nextAttemptAt.getTime());
+        continue;
+      }
+      const attempt = s.attempts + 1;
+      const dispatched: StepRow = { ...s, status: 'running', attempts: attempt, seq: s.seq ?? seq, startedAt: new Date() };
+      if (s.seq === null) seq++;
+      await store.updateStep(s.id, { status: 'running', attempts: attempt, seq: dispatched.seq, startedAt: dispatched.startedAt, nextAttemptAt: null });
+      await this.stepEvent(tx, DeploymentStepStartedV1, dep, dispatched, {});
+      activities.push({ kind: 'step', deploymentId: dep.id, step: dispatched, idempotencyKey: `${dep.id}:${s.id}:${attempt}`, timeoutMs: policy.stepTimeoutSeconds * 1000 });
+      running++;
+    }
+    await store.update(dep.id, { wakeAt: new Date(nextWake) });
+    return activities;
+  }
+
+  /** Running steps this process is not running (left by a stopped coordinator): dispatched again with the same key. */
+  private redispatch(dep: DeploymentRow, steps: StepRow[], inFlight: ReadonlySet<string>, policy: EnvironmentPolicyBody): Activity[] {
+    return steps
+      .filter((s) => s.status === 'running' && !inFlight.has(s.id))
+      .map((s) => ({ kind: 'step' as const, deploymentId: dep.id, step: s, idempotencyKey: `${dep.id}:${s.id}:${s.attempts}`, timeoutMs: policy.stepTimeoutSeconds * 1000 }));
+  }
+
+  private async stepEvent<T extends DeploymentEventBaseV1>(tx: Transaction, contract: EventClass<T>, dep: DeploymentRow, step: StepRow, extra: Record<string, unknown>): Promise<void> {
+    await tx.publish(
+      contract,
+      {
+        ...this.base(dep, dep.status),
+        stepId: step.id,
+        seq: step.seq ?? 1,
+        address: step.address,
+        resourceType: step.resourceType,
+        cloud: step.cloud ?? 'aws',
+        ...(step.region ? { region: step.region } : {}),
+        action: step.action,
+        phase: step.phase,
+        attempt: Math.max(1, step.attempts),
+        ...extra,
+      } as unknown as T,
+      this.meta(dep),
+    );
+  }
+
+  /** Moves to rolling-back (compensations run on the next ticks). */
+  private async startRollback(tx: Transaction, dep: DeploymentRow, reason: RollbackReason, detail: string, failedStepId?: string): Promise<void> {
+    if (reason === 'step-failed' || reason === 'timeout' || reason === 'verification-failed') {
+      await this.emit(tx, DeploymentFailedV1, dep, 'rolling-back', { reason: truncate(detail, 4000), ...(failedStepId ? { failedStepId } : {}), next: 'rolling-back' });
+    }
+    const steps = await this.store(tx).steps(dep.id);
+    const toRun = this.compensationsNeeded(steps).length;
+    const next = await this.transition(tx, dep, 'rolling-back', detail, reason === 'cancelled' ? dep.cancelRequestedBy : null, { rollbackReason: reason, rollbackDetail: truncate(detail, 4000), wakeAt: new Date() });
+    await this.emit(tx, DeploymentRollingBackV1, next, 'rolling-back', { reason, detail: truncate(detail, 4000), compensations: toRun });
+  }
+
+  /** Compensations whose forward step had (or may have had) an effect. */
+  private compensationsNeeded(steps: StepRow[]): StepRow[] {
+    const forward = new Map(steps.filter((s) => s.phase === 'forward').map((s) => [s.id, s]));
+    return steps.filter((c) => {
+      if (c.phase !== 'compensation' || !c.compensates) return false;
+      const f = forward.get(c.compensates);
+      return !!f && (f.status === 'succeeded' || f.status === 'running' || (f.status === 'failed' && f.errorCode === 'timeout') || (f.status === 'pending' && f.errorCode === 'timeout'));
+    });
+  }
+
+  private async compensate(tx: Transaction, dep: DeploymentRow, steps: StepRow[], policy: EnvironmentPolicyBody, inFlight: ReadonlySet<string>): Promise<Activity[]> {
+    const store = this.store(tx);
+    const forward = steps.filter((s) => s.phase === 'forward');
+    // a forward step still in flight decides whether its compensation is needed: settle it first
+    if (forward.some((s) => s.status === 'running')) {
+      const again = this.redispatch(dep, forward, inFlight, policy);
+      await store.update(dep.id, { wakeAt: new Date(Date.now() + HEARTBEAT_MS) });
+      return again;
+    }
+    const forwardById = new Map(forward.map((s) => [s.id, s]));
+    const needed = new Set(this.compensationsNeeded(steps).map((c) => c.id));
+    for (const c of steps) {
+      if (c.phase === 'compensation' && c.status === 'pending' && !needed.has(c.id)) {
+        await store.updateStep(c.id, { status: 'skipped', note: 'its step had no effect to undo' });
+        c.status = 'skipped';
+      }
+    }
+    const compensations = steps.filter((c) => c.phase === 'compensation' && needed.has(c.id));
+    const failed = compensations.find((c) => c.status === 'failed');
+    if (failed) {
+      const error = `${failed.action} ${failed.address} failed: ${failed.errorMessage ?? failed.errorCode ?? 'unknown error'}`;
+      const next = await this.transition(tx, dep, 'rollback-failed', `compensation ${error}`, null, { wakeAt: null });
+      await this.emit(tx, DeploymentRollbackFailedV1, next, 'rollback-failed', { failedStepId: failed.id, address: failed.address, error: truncate(error, 4000) });
+      await this.alert(tx, next, 'deployment-rollback-failed', 'critical', `${dep.stack}/${dep.environment}: rollback failed — manual repair needed`, `Compensation ${error} after ${failed.attempts} attempt(s). The environment is locked in rollback-failed until an operator retries or cancels.`);
+      return [];
+    }
+    const running = compensations.find((c) => c.status === 'running');
+    if (running) {
+      await store.update(dep.id, { wakeAt: new Date(Date.now() + HEARTBEAT_MS) });
+      return inFlight.has(running.id) ? [] : [{ kind: 'step', deploymentId: dep.id, step: running, idempotencyKey: `${dep.id}:${running.id}:${running.attempts}`, timeoutMs: policy.stepTimeoutSeconds * 1000 }];
+    }
+    // exact reverse order of dispatch, one at a time
+    const pending = compensations.filter((c) => c.status === 'pending').sort((a, b) => (forwardById.get(b.compensates ?? '')?.seq ?? 0) - (forwardById.get(a.compensates ?? '')?.seq ?? 0));
+    const next = pending[0];
+    if (!next) return [await this.finishRollback(tx, dep, compensations.length)].flat();
+    const now = Date.now();
+    if (next.nextAttemptAt && next.nextAttemptAt.getTime() > now) {
+      await store.update(dep.id, { wakeAt: next.nextAttemptAt });
+      return [];
+    }
+    const attempt = next.attempts + 1;
+    const seq = next.seq ?? (await store.nextSeq(dep.id));
+    const dispatched: StepRow = { ...next, status: 'running', attempts: attempt, seq, startedAt: new Date() };
+    await store.updateStep(next.id, { status: 'running', attempts: attempt, seq, startedAt: dispatched.startedAt, nextAttemptAt: null });
+    await this.stepEvent(tx, DeploymentStepStartedV1, dep, dispatched, {});
+    await store.update(dep.id, { wakeAt: new Date(now + HEARTBEAT_MS) });
+    return [{ kind: 'step', deploymentId: dep.id, step: dispatched, idempotencyKey: `${dep.id}:${next.id}:${attempt}`, timeoutMs: policy.stepTimeoutSeconds * 1000 }];
+  }
+
+  private async finishRollback(tx: Transaction, dep: DeploymentRow, compensated: number): Promise<Activity[]> {
+    if (dep.cancelRequestedBy) {
+      const done = await this.transition(tx, dep, 'cancelled', `cancelled by ${dep.cancelRequestedBy}; ${compensated} compensation(s) ran`, dep.cancelRequestedBy);
+      await this.emit(tx, DeploymentCancelledV1, done, 'cancelled', { by: dep.cancelRequestedBy, compensated });
+      return [];
+    }
+    const reason = (dep.rollbackReason ?? 'step-failed') as RollbackReason;
+    const done = await this.transition(tx, dep, 'rolled-back', `rolled back (${reason}): ${dep.rollbackDetail ?? ''}`, null);
+    await this.emit(tx, DeploymentRolledBackV1, done, 'rolled-back', { reason, compensated });
+    await this.alert(tx, done, 'deployment-rolled-back', 'warning', `${dep.stack}/${dep.environment}: deployment rolled back`, `${dep.rollbackDetail ?? reason}. ${compensated} compensation(s) ran; the environment is as before the deployment.`);
+    return [];
+  }
+
+  private async gateTimedOut(tx: Transaction, dep: DeploymentRow, gate: GateName, policy: EnvironmentPolicyBody): Promise<void> {
+    if (gate === 'approval') {
+      const store = this.store(tx);
+      await store.upsertGate({ deploymentId: dep.id, gate, status: 'blocked', summary: 'no decision before the deadline: denied', reasons: [`deadline ${dep.approval?.deadline ?? ''} passed`], facts: {}, details: null, decided: true });
+      const rejected = await this.transition(tx, dep, 'rejected', `approval timed out after ${policy.approval.timeoutSeconds} s: denied`, null);
+      await this.emit(tx, DeploymentRejectedV1, rejected, 'rejected', { cause: 'timeout' });
+      await this.alert(tx, rejected, 'deployment-approval-timeout', 'warning', `${dep.stack}/${dep.environment}: approval timed out`, `Nobody approved deployment ${dep.id} within ${policy.approval.timeoutSeconds} s; it was denied.`);
+      return;
+    }
+    const agent = { analysis: 'the cloud analyzer', cost: 'the cost-tracker', compliance: 'the compliance service' }[gate];
+    const blocked = await this.gateBlocked(tx, dep, gate, `no answer from ${agent} within ${policy.gateTimeoutSeconds} s`, [`${agent} did not answer; is it running?`], {}, null);
+    await this.alert(tx, blocked, 'deployment-gate-timeout', 'warning', `${dep.stack}/${dep.environment}: ${gate} gate got no answer`, `${agent} did not answer deployment ${dep.id} within ${policy.gateTimeoutSeconds} s.`);
+  }
+
+  // ---- activity outcomes --------------------------------------------------------------------------------------------
+
+  /** Records what the provider said about a dispatched step (retry with backoff, or final). */
+  async completeStep(tx: Transaction, deploymentId: string, stepId: string, outcome: StepOutcome): Promise<void> {
+    const store = this.store(tx);
+    const dep = await store.lock(deploymentId);
+    if (!dep) return;
+    const step = (await store.steps(deploymentId)).find((s) => s.id === stepId);
+    if (!step || step.status !== 'running') return; // already recorded (a replayed dispatch)
+    const policy = dep.policy ?? DEFAULT_POLICY;
+    if (outcome.ok) {
+      const providerId = outcome.result.resource?.providerId ?? null;
+      await store.updateStep(stepId, { status: 'succeeded', providerId, finishedAt: new Date(), note: outcome.result.noop ? 'nothing to change' : outcome.result.replayed ? 'replayed: the provider had already done it' : null });
+      await this.stepEvent(tx, DeploymentStepSucceededV1, dep, step, { ...(providerId ? { providerId } : {}), durationMs: outcome.durationMs });
+    } else {
+      const retries = step.phase === 'compensation' ? policy.compensationRetries : policy.stepRetries;
+      const retryable = step.phase === 'compensation' || outcome.retryable;
+      const willRetry = retryable && step.attempts <= retries;
+      const backoff = Math.min(200 * 2 ** (step.attempts - 1), 10_000);
+      await store.updateStep(stepId, {
+        status: willRetry ? 'pending' : 'failed',
+        errorCode: outcome.code,
+        errorMessage: truncate(outcome.message, 4000),
+        finishedAt: willRetry ? null : new Date(),
+        nextAttemptAt: willRetry ? new Date(Date.now() + backoff) : null,
+      });
+      await this.stepEvent(tx, DeploymentStepFailedV1, dep, step, { errorCode: outcome.code.slice(0, 64), error: truncate(outcome.message, 4000), willRetry });
+    }
+    await store.update(deploymentId, { wakeAt: new Date() });
+  }
+
+  async completeVerification(tx: Transaction, deploymentId: string, results: HealthResult[] | { error: string }): Promise<void> {
+    const store = this.store(tx);
+    const dep = await store.lock(deploymentId);
+    if (!dep || dep.status !== 'verifying') return;
+    const unhealthy = Array.isArray(results) ? results.filter((r) => !r.healthy) : [];
+    if (!Array.isArray(results) || unhealthy.length) {
+      const detail = Array.isArray(results) ? `health check failed: ${unhealthy.map((r) => `${r.address} (${r.detail})`).join('; ')}` : `health checks could not run: ${results.error}`;
+      await this.startRollback(tx, dep, 'verification-failed', detail);
+      return;
+    }
+    if (dep.cancelRequestedBy) {
+      await this.startRollback(tx, dep, 'cancelled', `cancelled by ${dep.cancelRequestedBy}`);
+      return;
+    }
+    const revision = await store.addRevision(dep.stack, dep.environment, dep.id, dep.kind, dep.desired ?? []);
+    const steps = (await store.steps(deploymentId)).filter((s) => s.phase === 'forward' && s.status === 'succeeded');
+    const count = (a: string) => steps.filter((s) => s.action === a).length;
+    const done = await this.transition(tx, dep, 'succeeded', `revision ${revision}`, null, { revision, reason: null });
+    await this.emit(tx, DeploymentSucceededV1, done, 'succeeded', {
+      revision,
+      created: count('create'),
+      updated: count('update'),
+      deleted: count('delete'),
+      durationMs: Math.max(0, Date.now() - (dep.startedAt?.getTime() ?? dep.receivedAt.getTime())),
+    });
+    for (const closed of await store.closeAlerts(dep.stack, dep.environment)) {
+      await tx.publish(
+        AlertResolvedV1,
+        {
+          dedupKey: closed.dedupKey,
+          kind: closed.kind,
+          description: `deployment ${dep.id} of ${dep.stack}/${dep.environment} succeeded (revision ${revision})`,
+          environment: dep.environment,
+          stack: dep.stack,
+          source: 'orchestrator',
+          labels: { deploymentId: dep.id },
+          resolvedAt: new Date().toISOString(),
+        },
+        this.meta(dep),
+      );
+    }
+  }
+
+  private async alert(tx: Transaction, dep: DeploymentRow, kind: string, severity: AlertSeverity, title: string, description: string): Promise<void> {
+    const dedupKey = `${kind}:${dep.stack}:${dep.environment}`;
+    if (!(await this.store(tx).openAlert(dedupKey, kind, dep.stack, dep.environment, dep.id))) return;
+    await tx.publish(
+      AlertRaisedV1,
+      {
+        dedupKey,
+        kind,
+        severity,
+        title: truncate(title, 256),
+        description: truncate(description, 4096),
+        environment: dep.environment,
+        stack: dep.stack,
+        source: 'orchestrator',
+        labels: { deploymentId: dep.id, status: dep.status, correlationId: dep.correlationId },
+        raisedAt: new Date().toISOString(),
+      },
+      this.meta(dep),
+    );
+  }
+}

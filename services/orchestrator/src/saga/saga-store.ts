@@ -1,0 +1,543 @@
+import { type ResourceSpec } from '@cloudwright/cloud-provider';
+import {
+  type ApiRole,
+  type ApprovalDecision,
+  type Cloud,
+  type DeploymentKind,
+  type DeploymentPlanV1,
+  type DeploymentStatus,
+  type EnvironmentPolicyBody,
+  type GateName,
+  type GateStatus,
+  type StepAction,
+  type StepPhase,
+  type StepStatus,
+  type TargetCloud,
+} from '@cloudwright/contracts';
+import { quoteIdent } from '@cloudwright/messaging';
+import { type EntityManager } from 'typeorm';
+
+/** A deployment row: the saga's state (never in memory). */
+export interface DeploymentRow {
+  id: string;
+  requestKey: string;
+  kind: DeploymentKind;
+  stack: string;
+  environment: string;
+  status: DeploymentStatus;
+  targetClouds: TargetCloud[];
+  clouds: Cloud[];
+  plan: DeploymentPlanV1 | null;
+  planSource: string;
+  planSha256: string;
+  planBytes: number;
+  resourceChanges: number | null;
+  ci: Record<string, unknown>;
+  labels: Record<string, string>;
+  correlationId: string;
+  reason: string | null;
+  revision: number | null;
+  rollbackToRevision: number | null;
+  rollbackOf: string | null;
+  rollbackReason: string | null;
+  rollbackDetail: string | null;
+  cancelRequestedBy: string | null;
+  queueSeq: string;
+  requestedAt: Date;
+  receivedAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  updatedAt: Date;
+  wakeAt: Date | null;
+  deadlineAt: Date | null;
+  approval: { required: number; approvers: string[]; deadline: string } | null;
+  policy: EnvironmentPolicyBody | null;
+  desired: ResourceSpec[] | null;
+  duplicateRequests: number;
+}
+
+export interface StepRow {
+  id: string;
+  deploymentId: string;
+  ordinal: number;
+  seq: number | null;
+  address: string;
+  resourceType: string;
+  cloud: Cloud | null;
+  region: string | null;
+  action: StepAction;
+  phase: StepPhase;
+  compensates: string | null;
+  status: StepStatus;
+  attempts: number;
+  dependsOn: string[];
+  spec: ResourceSpec | null;
+  providerId: string | null;
+  errorCode: string | null;
+  errorMessage: string | null;
+  note: string | null;
+  nextAttemptAt: Date | null;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+}
+
+export interface GateRow {
+  deploymentId: string;
+  gate: GateName;
+  status: GateStatus;
+  summary: string;
+  reasons: string[];
+  facts: Record<string, string>;
+  details: Record<string, unknown> | null;
+  requestedAt: Date | null;
+  decidedAt: Date | null;
+}
+
+export interface TransitionRow {
+  at: Date;
+  fromStatus: DeploymentStatus | null;
+  toStatus: DeploymentStatus;
+  reason: string | null;
+  actor: string | null;
+}
+
+export interface ApprovalRow {
+  approver: string;
+  role: ApiRole;
+  decision: ApprovalDecision;
+  comment: string | null;
+  at: Date;
+}
+
+export interface RevisionRow {
+  stack: string;
+  environment: string;
+  revision: number;
+  deploymentId: string;
+  kind: DeploymentKind;
+  resources: ResourceSpec[];
+  createdAt: Date;
+}
+
+const DEPLOYMENT_COLUMNS = `id, request_key AS "requestKey", kind, stack, environment, status, target_clouds AS "targetClouds", clouds, plan,
+  plan_source AS "planSource", plan_sha256 AS "planSha256", plan_bytes AS "planBytes", resource_changes AS "resourceChanges", ci, labels,
+  correlation_id AS "correlationId", reason, revision, rollback_to_revision AS "rollbackToRevision", rollback_of AS "rollbackOf",
+  rollback_reason AS "rollbackReason", rollback_detail AS "rollbackDetail", cancel_requested_by AS "cancelRequestedBy", queue_seq AS "queueSeq",
+  requested_at AS "requestedAt", received_at AS "receivedAt", started_at AS "startedAt", finished_at AS "finishedAt", updated_at AS "updatedAt",
+  wake_at AS "wakeAt", deadline_at AS "deadlineAt", approval, policy, desired, duplicate_requests AS "duplicateRequests"`;
+
+const STEP_COLUMNS = `id, deployment_id AS "deploymentId", ordinal, seq, address, resource_type AS "resourceType", cloud, region, action, phase, compensates,
+  status, attempts, depends_on AS "dependsOn", spec, provider_id AS "providerId", error_code AS "errorCode", error_message AS "errorMessage", note,
+  next_attempt_at AS "nextAttemptAt", started_at AS "startedAt", finished_at AS "finishedAt"`;
+
+const FINAL_SQL = `('succeeded','blocked','rejected','rolled-back','cancelled')`;
+
+/** Column names of the deployment fields a transition may change. */
+const PATCHABLE: Record<string, string> = {
+  status: 'status',
+  clouds: 'clouds',
+  reason: 'reason',
+  revision: 'revision',
+  rollbackReason: 'rollback_reason',
+  rollbackDetail: 'rollback_detail',
+  cancelRequestedBy: 'cancel_requested_by',
+  startedAt: 'started_at',
+  finishedAt: 'finished_at',
+  wakeAt: 'wake_at',
+  deadlineAt: 'deadline_at',
+  approval: 'approval',
+  policy: 'policy',
+  desired: 'desired',
+};
+const JSON_FIELDS = new Set(['approval', 'policy', 'desired']);
+
+export type NewDeployment = Pick<
+  DeploymentRow,
+  | 'id'
+  | 'requestKey'
+  | 'kind'
+  | 'stack'
+  | 'environment'
+  | 'targetClouds'
+  | 'plan'
+  | 'planSource'
+  | 'planSha256'
+  | 'planBytes'
+  | 'resourceChanges'
+  | 'ci'
+  | 'labels'
+  | 'correlationId'
+  | 'requestedAt'
+  | 'rollbackToRevision'
+  | 'rollbackOf'
+  | 'desired'
+>;
+
+/** SQL persistence of the saga, on the caller's transaction (the orchestrator's schema only). */
+export class SagaStore {
+  private readonly s: string;
+
+  constructor(
+    private readonly manager: EntityManager,
+    schema: string,
+  ) {
+    this.s = quoteIdent(schema);
+  }
+
+  /** Inserts a deployment, or counts a duplicate request key. Atomic under concurrency (one statement on the unique key). */
+  async insertDeployment(d: NewDeployment): Promise<{ id: string; created: boolean }> {
+    const rows: { id: string; inserted: boolean }[] = await this.manager.query(
+      `INSERT INTO ${this.s}.deployments
+         (id, request_key, kind, stack, environment, target_clouds, plan, plan_source, plan_sha256, plan_bytes, resource_changes, ci, labels,
+          correlation_id, status, requested_at, rollback_to_revision, rollback_of, desired)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,'queued',$15,$16,$17,$18)
+       ON CONFLICT (request_key) DO UPDATE SET duplicate_requests = deployments.duplicate_requests + 1
+       RETURNING id, (xmax = 0) AS inserted`,
+      [
+        d.id,
+        d.requestKey,
+        d.kind,
+        d.stack,
+        d.environment,
+        d.targetClouds,
+        d.plan === null ? null : JSON.stringify(d.plan),
+        d.planSource,
+        d.planSha256,
+        d.planBytes,
+        d.resourceChanges,
+        JSON.stringify(d.ci),
+        JSON.stringify(d.labels),
+        d.correlationId,
+        d.requestedAt,
+        d.rollbackToRevision,
+        d.rollbackOf,
+        d.desired === null ? null : JSON.stringify(d.desired),
+      ],
+    );
+    return { id: rows[0].id, created: rows[0].inserted };
+  }
+
+  async find(id: string): Promise<DeploymentRow | null> {
+    const rows: DeploymentRow[] = await this.manager.query(`SELECT ${DEPLOYMENT_COLUMNS} FROM ${this.s}.deployments WHERE id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  async findByRequestKey(key: string): Promise<DeploymentRow | null> {
+    const rows: DeploymentRow[] = await this.manager.query(`SELECT ${DEPLOYMENT_COLUMNS} FROM ${this.s}.deployments WHERE request_key = $1`, [key]);
+    return rows[0] ?? null;
+  }
+
+  /** Locks the deployment row for this transaction; with skipLocked, null when another transaction holds it. */
+  async lock(id: string, skipLocked = false): Promise<DeploymentRow | null> {
+    const rows: DeploymentRow[] = await this.manager.query(
+      `SELECT ${DEPLOYMENT_COLUMNS} FROM ${this.s}.deployments WHERE id = $1 FOR UPDATE${skipLocked ? ' SKIP LOCKED' : ''}`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async update(id: string, patch: Partial<DeploymentRow>): Promise<void> {
+    const sets: string[] = ['updated_at = clock_timestamp()'];
+    const params: unknown[] = [id];
+    for (const [key, value] of Object.entries(patch)) {
+      const column = PATCHABLE[key];
+      if (!column) throw new Error(`deployments.${key} cannot be patched`);
+      params.push(JSON_FIELDS.has(key) && value !== null ? JSON.stringify(value) : value);
+      sets.push(`${column} = $${params.length}`);
+    }
+    await this.manager.query(`UPDATE ${this.s}.deployments SET ${sets.join(', ')} WHERE id = $1`, params);
+  }
+
+  async list(filter: { stack?: string; environment?: string; status?: string; limit: number }): Promise<DeploymentRow[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    for (const [column, value] of [['stack', filter.stack], ['environment', filter.environment], ['status', filter.status]] as const) {
+      if (value === undefined) continue;
+      params.push(value);
+      where.push(`${column} = $${params.length}`);
+    }
+    params.push(filter.limit);
+    return this.manager.query(
+      `SELECT ${DEPLOYMENT_COLUMNS} FROM ${this.s}.deployments ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY received_at DESC, queue_seq DESC LIMIT $${params.length}`,
+      params,
+    );
+  }
+
+  /** Deployments whose timer is due (active, not queued), oldest first. */
+  async due(limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.manager.query(
+      `SELECT id FROM ${this.s}.deployments WHERE status NOT IN ${FINAL_SQL} AND status <> 'queued' AND wake_at <= clock_timestamp() ORDER BY wake_at LIMIT $1`,
+      [limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Makes every open saga due now (start-up: resume what a stopped coordinator left). */
+  async wakeAllActive(): Promise<number> {
+    const rows: unknown[] = await this.manager.query(
+      `UPDATE ${this.s}.deployments SET wake_at = clock_timestamp() WHERE status NOT IN ${FINAL_SQL} AND status <> 'queued' RETURNING id`,
+    );
+    return rows.length;
+  }
+
+  async addTransition(deploymentId: string, from: DeploymentStatus | null, to: DeploymentStatus, reason: string | null, actor: string | null): Promise<void> {
+    await this.manager.query(`INSERT INTO ${this.s}.deployment_transitions (deployment_id, from_status, to_status, reason, actor) VALUES ($1,$2,$3,$4,$5)`, [
+      deploymentId,
+      from,
+      to,
+      reason,
+      actor,
+    ]);
+  }
+
+  transitions(deploymentId: string): Promise<TransitionRow[]> {
+    return this.manager.query(
+      `SELECT at, from_status AS "fromStatus", to_status AS "toStatus", reason, actor FROM ${this.s}.deployment_transitions WHERE deployment_id = $1 ORDER BY id`,
+      [deploymentId],
+    );
+  }
+
+  // ---- locks and queue -------------------------------------------------------------------------------------------
+
+  /**
+   * Serialises lock decisions of one stack/environment for the rest of the transaction (a transaction-scoped
+   * advisory lock): taking the lock, queueing and handing the lock over can never interleave, so a request can
+   * neither start beside the holder nor be left queued behind a lock that was just released.
+   */
+  async serialiseEnvironment(stack: string, environment: string): Promise<void> {
+    await this.manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`cloudwright:env-lock:${stack}/${environment}`]);
+  }
+
+  /** Takes the lock if free; returns the holder (this deployment when taken). */
+  async tryLock(stack: string, environment: string, deploymentId: string): Promise<string> {
+    await this.manager.query(`INSERT INTO ${this.s}.environment_locks (stack, environment, deployment_id) VALUES ($1,$2,$3) ON CONFLICT DO NOTHING`, [
+      stack,
+      environment,
+      deploymentId,
+    ]);
+    const rows: { deploymentId: string }[] = await this.manager.query(
+      `SELECT deployment_id AS "deploymentId" FROM ${this.s}.environment_locks WHERE stack = $1 AND environment = $2`,
+      [stack, environment],
+    );
+    return rows[0].deploymentId;
+  }
+
+  async unlock(stack: string, environment: string, deploymentId: string): Promise<void> {
+    await this.manager.query(`DELETE FROM ${this.s}.environment_locks WHERE stack = $1 AND environment = $2 AND deployment_id = $3`, [stack, environment, deploymentId]);
+  }
+
+  async lockHolder(stack: string, environment: string): Promise<string | null> {
+    const rows: { deploymentId: string }[] = await this.manager.query(
+      `SELECT deployment_id AS "deploymentId" FROM ${this.s}.environment_locks WHERE stack = $1 AND environment = $2`,
+      [stack, environment],
+    );
+    return rows[0]?.deploymentId ?? null;
+  }
+
+  /** The queued deployments of a stack/environment, in the order they will run. */
+  queued(stack: string, environment: string): Promise<DeploymentRow[]> {
+    return this.manager.query(
+      `SELECT ${DEPLOYMENT_COLUMNS} FROM ${this.s}.deployments WHERE stack = $1 AND environment = $2 AND status = 'queued' ORDER BY queue_seq`,
+      [stack, environment],
+    );
+  }
+
+  /** Stack/environments with a holder or a queue (for GET /queue). */
+  async environmentsWithActivity(filter: { stack?: string; environment?: string }): Promise<{ stack: string; environment: string }[]> {
+    return this.manager.query(
+      `SELECT DISTINCT stack, environment FROM (
+         SELECT stack, environment FROM ${this.s}.environment_locks
+         UNION SELECT stack, environment FROM ${this.s}.deployments WHERE status = 'queued') e
+       WHERE ($1::text IS NULL OR stack = $1) AND ($2::text IS NULL OR environment = $2) ORDER BY stack, environment`,
+      [filter.stack ?? null, filter.environment ?? null],
+    );
+  }
+
+  /** Queued deployments whose environment has no lock holder (safety net for the promoter). */
+  async orphanQueued(limit: number): Promise<{ stack: string; environment: string }[]> {
+    return this.manager.query(
+      `SELECT DISTINCT d.stack, d.environment FROM ${this.s}.deployments d
+       WHERE d.status = 'queued' AND NOT EXISTS (SELECT 1 FROM ${this.s}.environment_locks l WHERE l.stack = d.stack AND l.environment = d.environment)
+       LIMIT $1`,
+      [limit],
+    );
+  }
+
+  // ---- steps ------------------------------------------------------------------------------------------------------
+
+  async insertStep(step: Omit<StepRow, 'seq' | 'attempts' | 'providerId' | 'errorCode' | 'errorMessage' | 'nextAttemptAt' | 'startedAt' | 'finishedAt'>): Promise<void> {
+    await this.manager.query(
+      `INSERT INTO ${this.s}.deployment_steps (id, deployment_id, ordinal, address, resource_type, cloud, region, action, phase, compensates, status, depends_on, spec, note)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)`,
+      [
+        step.id,
+        step.deploymentId,
+        step.ordinal,
+        step.address,
+        step.resourceType,
+        step.cloud,
+        step.region,
+        step.action,
+        step.phase,
+        step.compensates,
+        step.status,
+        step.dependsOn,
+        step.spec === null ? null : JSON.stringify(step.spec),
+        step.note,
+      ],
+    );
+  }
+
+  steps(deploymentId: string): Promise<StepRow[]> {
+    return this.manager.query(`SELECT ${STEP_COLUMNS} FROM ${this.s}.deployment_steps WHERE deployment_id = $1 ORDER BY phase DESC, ordinal`, [deploymentId]);
+  }
+
+  async nextSeq(deploymentId: string): Promise<number> {
+    const rows: { next: number }[] = await this.manager.query(`SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM ${this.s}.deployment_steps WHERE deployment_id = $1`, [
+      deploymentId,
+    ]);
+    return Number(rows[0].next);
+  }
+
+  async updateStep(id: string, patch: Partial<Pick<StepRow, 'status' | 'seq' | 'attempts' | 'providerId' | 'errorCode' | 'errorMessage' | 'note' | 'nextAttemptAt' | 'startedAt' | 'finishedAt'>>): Promise<void> {
+    const columns: Record<string, string> = {
+      status: 'status',
+      seq: 'seq',
+      attempts: 'attempts',
+      providerId: 'provider_id',
+      errorCode: 'error_code',
+      errorMessage: 'error_message',
+      note: 'note',
+      nextAttemptAt: 'next_attempt_at',
+      startedAt: 'started_at',
+      finishedAt: 'finished_at',
+    };
+    const sets: string[] = [];
+    const params: unknown[] = [id];
+    for (const [key, value] of Object.entries(patch)) {
+      params.push(value);
+      sets.push(`${columns[key]} = $${params.length}`);
+    }
+    if (sets.length) await this.manager.query(`UPDATE ${this.s}.deployment_steps SET ${sets.join(', ')} WHERE id = $1`, params);
+  }
+
+  async stepCounts(ids: string[]): Promise<Map<string, { total: number; succeeded: number; failed: number; running: number; compensations: number }>> {
+    const out = new Map<string, { total: number; succeeded: number; failed: number; running: number; compensations: number }>();
+    if (!ids.length) return out;
+    const rows: { id: string; total: string; succeeded: string; failed: string; running: string; compensations: string }[] = await this.manager.query(
+      `SELECT deployment_id AS id,
+              count(*) FILTER (WHERE phase = 'forward') AS total,
+              count(*) FILTER (WHERE phase = 'forward' AND status = 'succeeded') AS succeeded,
+              count(*) FILTER (WHERE status = 'failed') AS failed,
+              count(*) FILTER (WHERE status = 'running') AS running,
+              count(*) FILTER (WHERE phase = 'compensation' AND status = 'succeeded') AS compensations
+         FROM ${this.s}.deployment_steps WHERE deployment_id = ANY($1) GROUP BY deployment_id`,
+      [ids],
+    );
+    for (const r of rows) out.set(r.id, { total: +r.total, succeeded: +r.succeeded, failed: +r.failed, running: +r.running, compensations: +r.compensations });
+    return out;
+  }
+
+  // ---- gates and approvals -----------------------------------------------------------------------------------------
+
+  async upsertGate(g: Omit<GateRow, 'requestedAt' | 'decidedAt'> & { requested?: boolean; decided?: boolean }): Promise<void> {
+    await this.manager.query(
+      `INSERT INTO ${this.s}.deployment_gates (deployment_id, gate, status, summary, reasons, facts, details, requested_at, decided_at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7, CASE WHEN $8 THEN clock_timestamp() END, CASE WHEN $9 THEN clock_timestamp() END)
+       ON CONFLICT (deployment_id, gate) DO UPDATE SET status = EXCLUDED.status, summary = EXCLUDED.summary, reasons = EXCLUDED.reasons,
+         facts = EXCLUDED.facts, details = COALESCE(EXCLUDED.details, deployment_gates.details),
+         requested_at = COALESCE(deployment_gates.requested_at, EXCLUDED.requested_at), decided_at = EXCLUDED.decided_at`,
+      [g.deploymentId, g.gate, g.status, g.summary, JSON.stringify(g.reasons), JSON.stringify(g.facts), g.details === null ? null : JSON.stringify(g.details), g.requested ?? false, g.decided ?? false],
+    );
+  }
+
+  gates(deploymentId: string): Promise<GateRow[]> {
+    return this.manager.query(
+      `SELECT deployment_id AS "deploymentId", gate, status, summary, reasons, facts, details, requested_at AS "requestedAt", decided_at AS "decidedAt"
+         FROM ${this.s}.deployment_gates WHERE deployment_id = $1
+        ORDER BY array_position(ARRAY['analysis','cost','compliance','approval'], gate)`,
+      [deploymentId],
+    );
+  }
+
+  /** Records a vote; false when this approver already voted. */
+  async addApproval(deploymentId: string, approver: string, role: ApiRole, decision: ApprovalDecision, comment: string | null): Promise<boolean> {
+    const rows: unknown[] = await this.manager.query(
+      `INSERT INTO ${this.s}.deployment_approvals (deployment_id, approver, role, decision, comment) VALUES ($1,$2,$3,$4,$5) ON CONFLICT DO NOTHING RETURNING approver`,
+      [deploymentId, approver, role, decision, comment],
+    );
+    return rows.length === 1;
+  }
+
+  approvals(deploymentId: string): Promise<ApprovalRow[]> {
+    return this.manager.query(`SELECT approver, role, decision, comment, at FROM ${this.s}.deployment_approvals WHERE deployment_id = $1 ORDER BY at`, [deploymentId]);
+  }
+
+  // ---- revisions, policies, alerts ---------------------------------------------------------------------------------
+
+  async latestRevision(stack: string, environment: string): Promise<RevisionRow | null> {
+    const rows: RevisionRow[] = await this.manager.query(
+      `SELECT stack, environment, revision, deployment_id AS "deploymentId", kind, resources, created_at AS "createdAt"
+         FROM ${this.s}.stack_revisions WHERE stack = $1 AND environment = $2 ORDER BY revision DESC LIMIT 1`,
+      [stack, environment],
+    );
+    return rows[0] ?? null;
+  }
+
+  async revision(stack: string, environment: string, revision: number): Promise<RevisionRow | null> {
+    const rows: RevisionRow[] = await this.manager.query(
+      `SELECT stack, environment, revision, deployment_id AS "deploymentId", kind, resources, created_at AS "createdAt"
+         FROM ${this.s}.stack_revisions WHERE stack = $1 AND environment = $2 AND revision = $3`,
+      [stack, environment, revision],
+    );
+    return rows[0] ?? null;
+  }
+
+  revisions(stack: string, environment: string): Promise<RevisionRow[]> {
+    return this.manager.query(
+      `SELECT stack, environment, revision, deployment_id AS "deploymentId", kind, resources, created_at AS "createdAt"
+         FROM ${this.s}.stack_revisions WHERE stack = $1 AND environment = $2 ORDER BY revision DESC`,
+      [stack, environment],
+    );
+  }
+
+  async addRevision(stack: string, environment: string, deploymentId: string, kind: DeploymentKind, resources: ResourceSpec[]): Promise<number> {
+    const rows: { revision: number }[] = await this.manager.query(
+      `INSERT INTO ${this.s}.stack_revisions (stack, environment, revision, deployment_id, kind, resources)
+       SELECT $1, $2, COALESCE(MAX(revision), 0) + 1, $3, $4, $5 FROM ${this.s}.stack_revisions WHERE stack = $1 AND environment = $2
+       RETURNING revision`,
+      [stack, environment, deploymentId, kind, JSON.stringify(resources)],
+    );
+    return rows[0].revision;
+  }
+
+  async policy(environment: string): Promise<{ policy: EnvironmentPolicyBody; updatedAt: Date; updatedBy: string } | null> {
+    const rows: { policy: EnvironmentPolicyBody; updatedAt: Date; updatedBy: string }[] = await this.manager.query(
+      `SELECT policy, updated_at AS "updatedAt", updated_by AS "updatedBy" FROM ${this.s}.environment_policies WHERE environment = $1`,
+      [environment],
+    );
+    return rows[0] ?? null;
+  }
+
+  async putPolicy(environment: string, policy: EnvironmentPolicyBody, by: string): Promise<void> {
+    await this.manager.query(
+      `INSERT INTO ${this.s}.environment_policies (environment, policy, updated_by) VALUES ($1,$2,$3)
+       ON CONFLICT (environment) DO UPDATE SET policy = EXCLUDED.policy, updated_by = EXCLUDED.updated_by, updated_at = now()`,
+      [environment, JSON.stringify(policy), by],
+    );
+  }
+
+  /** Marks an alert open; false when it already was (raise once per dedup key). */
+  async openAlert(dedupKey: string, kind: string, stack: string, environment: string, deploymentId: string): Promise<boolean> {
+    const rows: unknown[] = await this.manager.query(
+      `INSERT INTO ${this.s}.deployment_alerts (dedup_key, kind, stack, environment, deployment_id) VALUES ($1,$2,$3,$4,$5) ON CONFLICT DO NOTHING RETURNING dedup_key`,
+      [dedupKey, kind, stack, environment, deploymentId],
+    );
+    return rows.length === 1;
+  }
+
+  /** Closes the open alerts of a stack/environment; returns what was closed. */
+  closeAlerts(stack: string, environment: string): Promise<{ dedupKey: string; kind: string }[]> {
+    return this.manager.query(`DELETE FROM ${this.s}.deployment_alerts WHERE stack = $1 AND environment = $2 RETURNING dedup_key AS "dedupKey", kind`, [stack, environment]);
+  }
+}
