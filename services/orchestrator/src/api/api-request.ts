@@ -39,6 +39,7 @@ export function auditTarget(route: ApiRouteDef, request: Pick<ApiRequest, 'param
 
 const CORRELATION_HEADERS = ['cw-correlation-id', 'x-correlation-id'];
 
+/** The caller's correlation id (request header) wins over the one of the deployment the write returned. */
 export function auditEntry(
   route: ApiRouteDef,
   request: ApiRequest,
@@ -59,6 +60,6 @@ export function auditEntry(
     outcome,
     status,
     detail,
-    correlationId: correlationId ?? fromHeader ?? null,
+    correlationId: fromHeader ?? correlationId ?? null,
   };
 }

@@ -113,6 +113,11 @@ export class EventsController implements BeforeApplicationShutdown {
     );
   }
 
+  /** Feed clients connected now (each holds one NATS subscription per feed subject). */
+  get openStreams(): number {
+    return this.open.size;
+  }
+
   beforeApplicationShutdown(): void {
     for (const close of [...this.open]) close();
   }
