@@ -22,3 +22,5 @@ export { SimCloud, type BillingExportOptions, type CallCount, type CallCountFilt
 export { FOCUS_EXPORT_COLUMNS, focusCsv, focusRows, type FocusExportRow, type MeteredPeriod } from './billing/focus-export';
 export { EstimatorHourlyPrices, type HourlyPrice, type HourlyPriceSource, type PricedResource } from './billing/hourly-price';
 export { FOCUS_PROVIDER_NAMES, FOCUS_SERVICE_CATEGORIES, focusServiceName } from './billing/focus-services';
+export { PROVIDER_ERROR_STATUS, startSimServer, type SimServer, type SimServerOptions } from './http/sim-server';
+export { SimHttpProvider, type SimHttpProviderOptions } from './http/sim-http-provider';
