@@ -142,7 +142,7 @@ export async function startFakeOrchestrator(options: FakeOptions): Promise<FakeO
   let feedEverConnected = false;
   let byKeyMisses = options.byKeyMisses ?? 0;
   const feeds = new Set<ServerResponse>();
-  const state: FakeOrchestrator = { url: '', requests: [], feedConnections: 0, close: async () => undefined };
+  const state: FakeOrchestrator = { url: '', requests: [], feedConnections: 0, close: () => Promise.resolve() };
 
   const send = (res: ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json' });
@@ -168,7 +168,8 @@ export async function startFakeOrchestrator(options: FakeOptions): Promise<FakeO
     writeEvent(res, event);
     if (options.dropFeedAfter !== undefined && count >= options.dropFeedAfter) {
       feeds.delete(res);
-      res.socket?.destroy();
+      // Let the written events reach the client, then cut the connection without ending the response.
+      setTimeout(() => res.socket?.destroy(), 30);
     }
   };
 
