@@ -40,6 +40,8 @@ export interface SimCloudOptions {
   latencyScale?: number;
   /** Connections of this process's pool (5 by default). Calls never hold one while waiting out latency. */
   poolMax?: number;
+  /** How long a call waits for a free pooled connection before failing ProviderError 'internal' (retryable); 30 s by default. */
+  connectionTimeoutMs?: number;
   /** Default quotas of this world per category (every cloud and region); recorded for every process. */
   quotas?: Partial<Record<SimCategory, number>>;
 }
@@ -173,7 +175,7 @@ export class SimCloud implements CloudProvider {
     const poolMax = options.poolMax ?? 5;
     if (!Number.isInteger(poolMax) || poolMax < 1) throw new SimInputError('poolMax', `must be an integer ≥ 1 (got ${poolMax})`);
     if (!options.databaseUrl) throw new SimInputError('databaseUrl', 'is required');
-    const pool = new Pool({ connectionString: options.databaseUrl, max: poolMax, connectionTimeoutMillis: 10_000 });
+    const pool = new Pool({ connectionString: options.databaseUrl, max: poolMax, connectionTimeoutMillis: options.connectionTimeoutMs ?? 30_000 });
     // an idle connection dropped by the server surfaces as an error on the next query; never crash the process for it
     pool.on('error', () => undefined);
     try {
