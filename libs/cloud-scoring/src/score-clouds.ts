@@ -80,7 +80,8 @@ function list(items: readonly string[], max = LISTED): string {
 
 const clip = (line: string): string => (line.length <= MAX_REASON_LENGTH ? line : `${line.slice(0, MAX_REASON_LENGTH - 1)}…`);
 
-function capReasons(lines: readonly string[]): string[] {
+/** At most MAX_REASONS lines of at most MAX_REASON_LENGTH characters (the contract's limits); the last says how many were cut. */
+export function capReasons(lines: readonly string[]): string[] {
   const clipped = lines.map(clip);
   if (clipped.length <= MAX_REASONS) return clipped;
   return [...clipped.slice(0, MAX_REASONS - 1), `… and ${clipped.length - MAX_REASONS + 1} more reasons`];

@@ -21,4 +21,41 @@ export const CostQuerySubjects = {
   Variance: 'cw.qry.cost-tracker.variance.v1',
   /** `{ limit? }` → imports with their reports. */
   Imports: 'cw.qry.cost-tracker.imports.v1',
+  /** CostCompareCloudsQuery → CostCompareCloudsReply: the plan's workload priced on each cloud (nothing stored). */
+  CompareClouds: 'cw.qry.cost-tracker.compare-clouds.v1',
 } as const;
+
+/** Body of `CostQuerySubjects.CompareClouds`. */
+export interface CostCompareCloudsQuery {
+  /** The plan as in deployment.requested.v1: `{ inline: <terraform show -json> }` or `{ ref: { uri, sha256 } }`. */
+  plan: { inline?: Record<string, unknown>; ref?: { uri: string; sha256: string; sizeBytes?: number } };
+  /** Default USD. */
+  currency?: string;
+  /** Default all three. */
+  clouds?: ('aws' | 'azure' | 'gcp')[];
+}
+
+/** One cloud's monthly cost of the workload. */
+export interface CloudMonthlyCostV1 {
+  cloud: 'aws' | 'azure' | 'gcp';
+  region: string;
+  /** Decimal string in `currency` (`"1234.56"`); partial when `complete` is false. */
+  monthlyCost: string;
+  /** Every item priced (an incomplete total is not comparable). */
+  complete: boolean;
+  /** `plan`: the plan's own resources priced as-is; `plan-mapped`: their equivalents on this cloud. */
+  basis: 'workload' | 'plan' | 'plan-mapped';
+  /** Items that could not be priced, with the reason. */
+  unpriced: string[];
+}
+
+/** Reply of `CostQuerySubjects.CompareClouds`. */
+export interface CostCompareCloudsReply {
+  currency: string;
+  clouds: CloudMonthlyCostV1[];
+  /** Cheapest among the clouds priced completely (null when none is). */
+  cheapest: 'aws' | 'azure' | 'gcp' | null;
+  /** Plan resources without an equivalent on other clouds. */
+  unmapped: string[];
+  notes: string[];
+}
