@@ -512,3 +512,67 @@ describe('orchestrator HTTP API', () => {
     });
   });
 });
+
+describe('orchestrator HTTP API without tokens', () => {
+  let h: ApiHarness;
+
+  beforeAll(async () => {
+    h = await startApi('api-no-tokens', {});
+  }, 120_000);
+
+  afterAll(async () => {
+    await h?.dispose();
+  });
+
+  it('answers 401 saying to set CW_API_TOKENS, keeps /openapi.json open, and audits the refused write', async () => {
+    const list = await fetch(`${h.baseUrl}/deployments`, { headers: { authorization: 'Bearer anything-at-all-000000' } });
+    expect(list.status).toBe(401);
+    expect(((await list.json()) as { message: string }).message).toMatch(/^the API has no tokens configured: set CW_API_TOKENS/);
+    expect((await fetch(`${h.baseUrl}/openapi.json`)).status).toBe(200);
+    const approve = await fetch(`${h.baseUrl}/deployments/${D1}/approve`, { method: 'POST' });
+    expect(approve.status).toBe(401);
+    await h.app.get(AuditLogService).flush();
+    await expect(h.app.get(AuditLogService).list(10)).resolves.toEqual([
+      expect.objectContaining({ actor: 'unauthenticated', action: 'deployment.approve', outcome: 'denied', status: 401, target: D1 }),
+    ]);
+    expect(h.fake.calls).toEqual([]);
+  });
+});
+
+describe('orchestrator HTTP API with CW_API_AUTH=disabled', () => {
+  let h: ApiHarness;
+
+  beforeAll(async () => {
+    h = await startApi('api-auth-off', { CW_API_AUTH: 'disabled' });
+  }, 120_000);
+
+  afterAll(async () => {
+    await h?.dispose();
+  });
+
+  it('treats every caller as an anonymous admin', async () => {
+    expect((await fetch(`${h.baseUrl}/deployments`)).status).toBe(200);
+    const put = await fetch(`${h.baseUrl}/policies/dev`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ onFailure: 'pause' }) });
+    expect(put.status).toBe(200);
+    expect(h.fake.calls.find((c) => c.method === 'putPolicy')?.args).toEqual(['dev', { onFailure: 'pause' }, { name: 'anonymous', role: 'admin' }]);
+    await h.app.get(AuditLogService).flush();
+    await expect(h.app.get(AuditLogService).list(1)).resolves.toEqual([expect.objectContaining({ actor: 'anonymous', role: 'admin', action: 'policy.put', outcome: 'ok', target: 'dev' })]);
+  });
+
+  it('ends open feeds when the service shuts down instead of hanging', async () => {
+    const response = await fetch(`${h.baseUrl}/events`);
+    expect(response.status).toBe(200);
+    const reader = response.body?.getReader();
+    if (!reader) throw new Error('no body');
+    const first = await reader.read();
+    expect(new TextDecoder().decode(first.value)).toContain(': ping');
+    const closing = h.app.close();
+    // the stream ends (done) once the controller closed it
+    let done = false;
+    const deadline = Date.now() + 10_000;
+    while (!done && Date.now() < deadline) done = (await reader.read()).done;
+    expect(done).toBe(true);
+    await closing;
+    expect(h.app.get(EventsController).openStreams).toBe(0);
+  });
+});
