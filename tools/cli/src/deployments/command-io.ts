@@ -40,7 +40,11 @@ export const API_OPTIONS = {
 export const API_USAGE = `API: --api <url> (else CW_API_URL, else the URL \`cloudwright up\` recorded, else http://127.0.0.1:8080),
      --token <token> (else CW_API_TOKEN, else the admin token \`cloudwright up\` wrote to .cloudwright/api-token)`;
 
-export function parseCommandArgs<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O, allowPositionals = false) {
+export function parseCommandArgs<O extends NonNullable<ParseArgsConfig['options']>>(
+  args: string[],
+  options: O,
+  allowPositionals = false,
+): ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: boolean; strict: true }>> {
   try {
     return parseArgs({ args, options, allowPositionals, strict: true });
   } catch (err) {
