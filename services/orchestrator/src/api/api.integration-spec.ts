@@ -565,7 +565,7 @@ describe('orchestrator HTTP API with CW_API_AUTH=disabled', () => {
     const reader = response.body?.getReader();
     if (!reader) throw new Error('no body');
     const first = await reader.read();
-    expect(new TextDecoder().decode(first.value)).toContain(': ping');
+    expect(new TextDecoder().decode(first.value as Uint8Array)).toContain(': ping');
     const closing = h.app.close();
     // the stream ends (done) once the controller closed it
     let done = false;
