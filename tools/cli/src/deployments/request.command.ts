@@ -11,7 +11,8 @@ const USAGE = `usage: cloudwright request --plan <plan.json> --stack <name> --en
 
 Publishes deployment.requested.v1 (what a CI pipeline sends) to JetStream and prints the event id and the
 request key. The same request key never starts a second deployment. CI fields default from GitHub Actions /
-GitLab CI variables. Exit codes: 0 published, 1 usage, invalid request or connection error.`;
+GitLab CI variables. Exit codes: 0 published, 1 usage, invalid request or connection error.
+To submit through the orchestrator's HTTP API and follow the deployment to its end, use \`cloudwright deploy --wait\`.`;
 
 export const requestCommand: CliCommand = {
   name: 'request',
