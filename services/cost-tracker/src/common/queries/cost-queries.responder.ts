@@ -5,6 +5,7 @@ import { BudgetsService } from '../../budgets/budgets.service';
 import { CostsService, type CostQueryInput } from '../../costs/costs.service';
 import { CostEstimatesService, type OnDemandEstimateRequest } from '../../estimates/cost-estimates.service';
 import { CostImportsService } from '../../imports/cost-imports.service';
+import { compareCloudsForPlan } from './compare-clouds.query';
 
 /** Request/reply adapter: serves the cost-tracker's query subjects (CostQuerySubjects) with the same service methods as HTTP. */
 @Injectable()
@@ -27,5 +28,6 @@ export class CostQueriesResponder implements OnApplicationBootstrap {
     this.runtime.serveQuery(CostQuerySubjects.PutBudget, (q: unknown) => this.budgets.put(q));
     this.runtime.serveQuery(CostQuerySubjects.DeleteBudget, (q: { id?: string }) => this.budgets.delete(String(q.id)));
     this.runtime.serveQuery(CostQuerySubjects.Imports, (q: { limit?: number }) => this.imports.list(q.limit));
+    this.runtime.serveQuery(CostQuerySubjects.CompareClouds, (q: unknown) => compareCloudsForPlan(q));
   }
 }
