@@ -1,0 +1,92 @@
+import { type CallCount } from '@cloudwright/cloud-sim';
+import { type DeploymentDetailDto, type DeploymentSummaryDto } from '@cloudwright/contracts';
+
+const ms = (iso: string | null, what: string): number => {
+  if (iso === null) throw new Error(`${what} is not set`);
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) throw new Error(`${what} is not a timestamp: "${iso}"`);
+  return t;
+};
+
+/** Requested → final status of each deployment (ms), from the records' requestedAt and finishedAt. */
+export function endToEndMs(deployments: readonly DeploymentSummaryDto[]): number[] {
+  return deployments.map((d) => ms(d.finishedAt, `deployment ${d.id} finishedAt`) - ms(d.requestedAt, `deployment ${d.id} requestedAt`));
+}
+
+export interface StepOverhead {
+  deploymentId: string;
+  address: string;
+  /** The step's startedAt minus the moment it became runnable, ms. */
+  overheadMs: number;
+  root: boolean;
+}
+
+/**
+ * The coordinator's overhead per forward step: from the moment the step became runnable (its last dependency's
+ * finishedAt, or the deployment's entry into `provisioning` for a step without dependencies) to its startedAt.
+ * Steps never started (skipped, pending after a failure) are left out.
+ */
+export function stepOverheads(detail: DeploymentDetailDto): StepOverhead[] {
+  const provisioning = detail.timeline.find((t) => t.to === 'provisioning');
+  const forward = detail.steps.filter((s) => s.phase === 'forward');
+  const byId = new Map(forward.map((s) => [s.id, s]));
+  const out: StepOverhead[] = [];
+  for (const step of forward) {
+    if (step.startedAt === null || step.status === 'skipped') continue;
+    let runnable: number;
+    if (step.dependsOn.length === 0) {
+      if (!provisioning) throw new Error(`deployment ${detail.id}: step ${step.address} started but the timeline has no "provisioning" entry`);
+      runnable = ms(provisioning.at, `deployment ${detail.id} provisioning transition`);
+    } else {
+      runnable = Math.max(
+        ...step.dependsOn.map((id) => {
+          const dep = byId.get(id);
+          if (!dep) throw new Error(`deployment ${detail.id}: step ${step.address} depends on unknown step ${id}`);
+          return ms(dep.finishedAt, `deployment ${detail.id}: dependency ${dep.address} of started step ${step.address}, finishedAt`);
+        }),
+      );
+    }
+    out.push({ deploymentId: detail.id, address: step.address, overheadMs: ms(step.startedAt, `step ${step.address} startedAt`) - runnable, root: step.dependsOn.length === 0 });
+  }
+  return out;
+}
+
+export interface CreateCheck {
+  /** Addresses expected to have been created, with how often they were. */
+  expected: number;
+  createdOnce: number;
+  /** `stack address ×n` for every address created more than once. */
+  duplicates: string[];
+  /** Expected addresses that were never created. */
+  missing: string[];
+  /** Addresses deleted more than once. */
+  deletedTwice: string[];
+}
+
+/**
+ * Checks the simulated cloud's counters for a set of stacks: every expected address created once (none twice),
+ * and no address deleted more than once. `expected` maps a stack to its addresses that must exist (created exactly
+ * once); `mayExist` addresses may have been created (at most once) — those of rolled-back deployments.
+ */
+export function checkCreates(counts: readonly CallCount[], expected: ReadonlyMap<string, readonly string[]>, mayExist: ReadonlyMap<string, readonly string[]> = new Map()): CreateCheck {
+  const key = (stack: string, address: string) => `${stack} ${address}`;
+  const creates = new Map<string, number>();
+  const deletes = new Map<string, number>();
+  for (const c of counts) {
+    if (c.operation === 'create') creates.set(key(c.stack, c.address), c.count);
+    if (c.operation === 'delete') deletes.set(key(c.stack, c.address), c.count);
+  }
+  const result: CreateCheck = { expected: 0, createdOnce: 0, duplicates: [], missing: [], deletedTwice: [] };
+  for (const [stack, addresses] of expected) {
+    for (const address of addresses) {
+      result.expected++;
+      const n = creates.get(key(stack, address)) ?? 0;
+      if (n === 1) result.createdOnce++;
+      else if (n === 0) result.missing.push(key(stack, address));
+    }
+  }
+  const watched = new Set([...expected, ...mayExist].flatMap(([stack, addresses]) => addresses.map((a) => key(stack, a))));
+  for (const [k, n] of creates) if (watched.has(k) && n > 1) result.duplicates.push(`${k} ×${n}`);
+  for (const [k, n] of deletes) if (watched.has(k) && n > 1) result.deletedTwice.push(`${k} ×${n}`);
+  return result;
+}
