@@ -559,6 +559,19 @@ describe('orchestrator HTTP API with CW_API_AUTH=disabled', () => {
     await expect(h.app.get(AuditLogService).list(1)).resolves.toEqual([expect.objectContaining({ actor: 'anonymous', role: 'admin', action: 'policy.put', outcome: 'ok', target: 'dev' })]);
   });
 
+  it('answers a write even when its audit entry cannot be stored (and logs the failure instead)', async () => {
+    const dataSource = h.app.get<DataSource>(AUDIT_DATA_SOURCE);
+    await dataSource.query(`ALTER TABLE "${h.ctx.schema}".audit_log RENAME TO audit_log_away`);
+    try {
+      const put = await fetch(`${h.baseUrl}/policies/dev`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ budget: 'warn' }) });
+      expect(put.status).toBe(200);
+      await h.app.get(AuditLogService).flush();
+    } finally {
+      await dataSource.query(`ALTER TABLE "${h.ctx.schema}".audit_log_away RENAME TO audit_log`);
+    }
+    await expect(h.app.get(AuditLogService).list(10)).resolves.toHaveLength(1);
+  });
+
   it('ends open feeds when the service shuts down instead of hanging', async () => {
     const response = await fetch(`${h.baseUrl}/events`);
     expect(response.status).toBe(200);

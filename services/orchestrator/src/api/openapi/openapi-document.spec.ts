@@ -63,7 +63,8 @@ describe(buildOpenApiDocument.name, () => {
     for (const controller of API_CONTROLLERS) {
       const prototype = controller.prototype as unknown as Record<string, unknown>;
       for (const name of Object.getOwnPropertyNames(prototype)) {
-        const handler = prototype[name];
+        // read the descriptor: a getter must not run on the prototype
+        const handler: unknown = Object.getOwnPropertyDescriptor(prototype, name)?.value;
         if (typeof handler !== 'function') continue;
         const route = Reflect.getMetadata(API_ROUTE_METADATA, handler) as ApiRouteDef | undefined;
         if (route) bound.push(route);
