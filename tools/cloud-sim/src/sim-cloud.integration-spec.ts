@@ -52,6 +52,41 @@ describe(SimCloud.name, () => {
     ]);
   });
 
+  it('gives one effect per key when two processes (two SimClouds) race with the same keys', async () => {
+    const second = await SimCloud.open({ databaseUrl: ctx.databaseUrl, schema: ctx.schema, poolMax: 2 });
+    try {
+      const requests = Array.from({ length: 30 }, (_, n) => applyRequest('create', `aws_sns_topic.t${n}`, { stack: 'two-procs' }));
+      const results = await Promise.all(requests.flatMap((request) => [sim.apply(request), second.apply(request)]));
+      expect(results.filter((r) => !r.replayed)).toHaveLength(30);
+      const counts = await sim.callCounts({ stack: 'two-procs' });
+      expect(counts).toHaveLength(30);
+      expect(counts.every((c) => c.count === 1)).toBe(true);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('keeps many concurrent calls on one stack from starving other stacks on a small pool', async () => {
+    const small = await SimCloud.open({ databaseUrl: ctx.databaseUrl, schema: ctx.schema, poolMax: 2 });
+    try {
+      let busyDone = 0;
+      const busy = Array.from({ length: 40 }, (_, n) =>
+        small.apply(applyRequest('create', `aws_sqs_queue.q${n}`, { stack: 'busy' })).then((result) => {
+          busyDone += 1;
+          return result;
+        }),
+      );
+      const other = await small.apply(applyRequest('create', 'aws_sqs_queue.other', { stack: 'quiet' }));
+      expect(other.presence).toBe('present');
+      // the busy stack's calls queue in process and hold one connection at a time: the other stack is not stuck behind them
+      expect(busyDone).toBeLessThan(20);
+      await expect(Promise.all(busy)).resolves.toHaveLength(40);
+      await expect(small.list('busy', 'staging')).resolves.toHaveLength(40);
+    } finally {
+      await small.close();
+    }
+  });
+
   it('refuses to reuse a key for another request', async () => {
     const request = applyRequest('create', 'aws_s3_bucket.logs', { stack: 'mismatch' });
     await sim.apply(request);
