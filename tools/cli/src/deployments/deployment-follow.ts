@@ -120,8 +120,8 @@ export async function followDeployment(client: DeploymentsApiClient, id: string,
       };
       let problem: string | undefined;
       try {
+        touch(); // also bounds the wait for the feed's response headers
         const messages = await client.openFeed({ deploymentId: id }, attempt.signal, touch);
-        touch();
         if (connectedBefore) options.note(`live feed reconnected`);
         connectedBefore = true;
         retryIn = options.reconnectDelayMs ?? 1_000;
