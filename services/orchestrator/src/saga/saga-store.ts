@@ -130,6 +130,12 @@ const STEP_COLUMNS = `id, deployment_id AS "deploymentId", ordinal, seq, address
   status, attempts, depends_on AS "dependsOn", spec, provider_id AS "providerId", error_code AS "errorCode", error_message AS "errorMessage", note,
   next_attempt_at AS "nextAttemptAt", started_at AS "startedAt", finished_at AS "finishedAt"`;
 
+/** TypeORM's postgres driver answers UPDATE/DELETE … RETURNING with `[rows, affected]`, INSERT/SELECT with rows. */
+function returned<T>(result: unknown): T[] {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  return result as T[];
+}
+
 const FINAL_SQL = `('succeeded','blocked','rejected','rolled-back','cancelled')`;
 
 /** Column names of the deployment fields a transition may change. */
@@ -274,8 +280,8 @@ export class SagaStore {
 
   /** Makes every open saga due now (start-up: resume what a stopped coordinator left). */
   async wakeAllActive(): Promise<number> {
-    const rows: unknown[] = await this.manager.query(
-      `UPDATE ${this.s}.deployments SET wake_at = clock_timestamp() WHERE status NOT IN ${FINAL_SQL} AND status <> 'queued' RETURNING id`,
+    const rows = returned<{ id: string }>(
+      await this.manager.query(`UPDATE ${this.s}.deployments SET wake_at = clock_timestamp() WHERE status NOT IN ${FINAL_SQL} AND status <> 'queued' RETURNING id`),
     );
     return rows.length;
   }
@@ -537,7 +543,7 @@ export class SagaStore {
   }
 
   /** Closes the open alerts of a stack/environment; returns what was closed. */
-  closeAlerts(stack: string, environment: string): Promise<{ dedupKey: string; kind: string }[]> {
-    return this.manager.query(`DELETE FROM ${this.s}.deployment_alerts WHERE stack = $1 AND environment = $2 RETURNING dedup_key AS "dedupKey", kind`, [stack, environment]);
+  async closeAlerts(stack: string, environment: string): Promise<{ dedupKey: string; kind: string }[]> {
+    return returned(await this.manager.query(`DELETE FROM ${this.s}.deployment_alerts WHERE stack = $1 AND environment = $2 RETURNING dedup_key AS "dedupKey", kind`, [stack, environment]));
   }
 }

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DeploymentRequestedV1 } from '@cloudwright/contracts';
+import { SimCloud } from '@cloudwright/cloud-sim';
+import { DeploymentRequestedV1, type DeploymentDetailDto, type DeploymentSummaryDto } from '@cloudwright/contracts';
 import { jetstream } from '@nats-io/jetstream';
 import { DeadLetterAdmin, JetStreamPublisher, createEvent } from '@cloudwright/messaging';
 import { openConnection } from '../common/connection';
+import { runDeploy } from '../deployments/deploy.command';
 import { buildDeploymentRequest } from '../deployments/deployment-request';
 
 interface DemoOptions {
@@ -15,6 +17,11 @@ interface DemoOptions {
   /** The compliance service's HTTP API. */
   complianceUrl: string;
   natsUrl: string;
+  databaseUrl: string;
+  /** Where the demo writes its files (the platform data folder). */
+  dataDir: string;
+  /** API tokens `up` generated for this run. */
+  tokens: { admin: string; operator: string; approver: string; viewer: string };
 }
 
 async function poll<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
@@ -96,16 +103,112 @@ async function complianceDemo(options: DemoOptions, step: (t: string) => void, o
   ok(`muted findings: ${second.counts.muted} (still listed); gate: ${second.gate.verdict}; scan ${second.scanId} stored with its history`);
 }
 
+/** Calls the orchestrator's API with a token; throws with the server's message on an error status. */
+async function api<T>(options: DemoOptions, method: string, path: string, token: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${options.apiUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${text.slice(0, 500)}`);
+  return JSON.parse(text) as T;
+}
+
+/** Runs `cloudwright deploy … --wait` in-process (its live progress is the demo's output) and returns its exit code. */
+async function deployWithCli(options: DemoOptions, args: string[]): Promise<number> {
+  return runDeploy([...args, '--wait', '--timeout', '5m', '--api', options.apiUrl, '--token', options.tokens.operator]);
+}
+
 /**
- * The quick start's end-to-end demo, against the running platform: a CI pipeline publishes a deployment request,
- * re-runs the same job (same request key), and a broken pipeline sends an invalid one. Checks: one deployment
- * recorded with the duplicate counted, and the invalid message in the dead-letter stream with its field errors.
+ * The deployment saga part of the demo: the multi-cloud stack through every gate (with an approval), then a
+ * deployment with an injected failure that rolls back, then actual cost from the simulated cloud's billing export.
+ */
+async function sagaDemo(options: DemoOptions, step: (t: string) => void, ok: (t: string) => void): Promise<void> {
+  const planPath = join(options.root, 'examples/plans/multi-cloud.plan.json');
+  const env = `demo-${Date.now().toString(36)}`;
+  step(`environment ${env} requires one approval (PUT /policies/${env})`);
+  await api(options, 'PUT', `/policies/${env}`, options.tokens.admin, { approval: { required: true, count: 1, approvers: [], timeoutSeconds: 900 } });
+  ok('policy stored');
+
+  step(`cloudwright deploy --plan examples/plans/multi-cloud.plan.json --stack shop --env ${env} --wait (AWS, Azure and GCP through every gate)`);
+  const runId = `demo-${Date.now()}`;
+  const deploying = deployWithCli(options, ['--plan', planPath, '--stack', 'shop', '--env', env, '--clouds', 'auto', '--run-id', runId, '--ci-provider', 'github-actions', '--repository', 'acme/shop', '--actor', 'demo-bot', '--commit', 'a1b2c3d4e5f6']);
+  const waiting = await poll(
+    'the deployment to wait for approval',
+    async () => {
+      const list = await api<DeploymentSummaryDto[]>(options, 'GET', `/deployments?stack=shop&environment=${env}`, options.tokens.viewer);
+      return list.find((d) => d.status === 'awaiting-approval' || ['blocked', 'rolled-back', 'rollback-failed'].includes(d.status));
+    },
+    120_000,
+  );
+  if (waiting.status !== 'awaiting-approval') throw new Error(`the deployment ended ${waiting.status} before approval: ${waiting.reason ?? ''}`);
+  await api(options, 'POST', `/deployments/${waiting.id}/approve`, options.tokens.approver, { comment: 'demo: reviewed the plan, cost and compliance' });
+  const code = await deploying;
+  if (code !== 0) throw new Error(`cloudwright deploy exited ${code} (expected 0: succeeded)`);
+  const done = await api<DeploymentDetailDto>(options, 'GET', `/deployments/${waiting.id}`, options.tokens.viewer);
+  const costGate = done.gates.find((g) => g.gate === 'cost');
+  ok(`succeeded: revision ${done.revision}, ${done.stepCounts.succeeded} resources on ${done.clouds.join(', ')}; cost gate ${costGate?.summary ?? ''}`);
+
+  step('a second deployment of the stack with an injected cloud failure (the simulated GCP refuses google_sql_database_instance.orders)');
+  const sim = await SimCloud.open({ databaseUrl: options.databaseUrl, schema: 'cloudsim' });
+  try {
+    const changed = JSON.parse(readFileSync(planPath, 'utf8')) as { resource_changes: { address: string; change: { actions: string[]; before: unknown; after: unknown } }[] };
+    for (const rc of changed.resource_changes) {
+      if (rc.address === 'google_sql_database_instance.orders') rc.change.actions = ['delete', 'create'];
+      else {
+        rc.change.actions = ['no-op'];
+        rc.change.before = rc.change.after;
+      }
+      if (rc.address === 'google_sql_database_instance.orders') rc.change.before = rc.change.after;
+    }
+    const changedPath = join(options.dataDir, `${env}-replace-db.plan.json`);
+    writeFileSync(changedPath, JSON.stringify(changed));
+    const fault = await sim.injectFault({ match: { address: 'google_sql_database_instance.orders', operation: 'create' }, mode: 'fail', code: 'quota-exceeded', message: 'demo: Cloud SQL quota exceeded in europe-west1' });
+    try {
+      await api(options, 'PUT', `/policies/${env}`, options.tokens.admin, { approval: { required: false } });
+      const failedCode = await deployWithCli(options, ['--plan', changedPath, '--stack', 'shop', '--env', env, '--run-id', `${runId}-2`, '--ci-provider', 'github-actions', '--repository', 'acme/shop', '--actor', 'demo-bot', '--commit', 'b2c3d4e5f6a7']);
+      if (failedCode !== 3) throw new Error(`cloudwright deploy exited ${failedCode} (expected 3: rolled back)`);
+      ok('exit code 3: rolled back — the database deleted by the replace was re-created by its compensation');
+    } finally {
+      await sim.clearFaults(fault);
+    }
+    const present = await sim.list('shop', env);
+    ok(`the simulated clouds hold ${present.length} resources of shop/${env}, as after revision ${done.revision}`);
+
+    step('three simulated days pass; the cost-tracking agent imports the simulated clouds\' FOCUS billing export');
+    await sim.advance(3 * 86_400_000);
+    const now = await sim.now();
+    const from = new Date(now.getTime() - 4 * 86_400_000);
+    const csv = await sim.billingExport({ from, to: now });
+    const exportPath = join(options.dataDir, `${env}-billing.focus.csv`);
+    writeFileSync(exportPath, csv);
+    const imported = await postJson<{ status: string; rows: number }>(`${options.costUrl}/imports`, { path: exportPath });
+    ok(`${imported.rows} FOCUS rows ${imported.status} (${exportPath})`);
+    const res = await fetch(`${options.costUrl}/costs?dimension=provider&stack=shop&environment=${env}&from=${from.toISOString().slice(0, 10)}&to=${new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10)}`);
+    if (!res.ok) throw new Error(`GET /costs answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+    const costs = (await res.json()) as { rows: { key: string | null; currency: string; effectiveCost: string }[] };
+    const actual = costs.rows.reduce((sum, r) => sum + Number(r.effectiveCost), 0);
+    const estimateMonthly = Number(costGate?.facts.monthly ?? '0');
+    for (const row of costs.rows) ok(`${row.key ?? '(none)'}: ${row.effectiveCost} ${row.currency}`);
+    ok(`actual ${actual.toFixed(2)} USD for the exported days against the estimate's ${((estimateMonthly / 730) * 24).toFixed(2)} USD per day (${estimateMonthly.toFixed(2)} per month)`);
+  } finally {
+    await sim.close();
+  }
+}
+
+/**
+ * The quick start's end-to-end demo, against the running platform: the deployment saga (every gate, an approval, a
+ * rollback after an injected failure, actual cost from the simulated billing export), a re-run CI job that maps to the
+ * same deployment, an invalid request dead-lettered with its reason, pricing and compliance scans.
  */
 export async function runDemo(options: DemoOptions): Promise<boolean> {
   const step = (text: string) => console.log(`\n▶ ${text}`);
   const ok = (text: string) => console.log(`  ✔ ${text}`);
   const conn = await openConnection(options.natsUrl);
   try {
+    await sagaDemo(options, step, ok);
+
     const publisher = new JetStreamPublisher(conn.nc, conn.topology, 'cloudwright/demo');
     const runId = `demo-${Date.now()}`;
     const data = buildDeploymentRequest({
@@ -120,32 +223,21 @@ export async function runDemo(options: DemoOptions): Promise<boolean> {
       repository: 'acme/web',
       branch: 'main',
     });
-
-    step(`CI run ${runId} publishes deployment.requested.v1 for stack web / staging`);
+    step(`CI run ${runId} publishes deployment.requested.v1 for stack web / staging straight to JetStream, then the job is re-run`);
     const first = await publisher.publish(DeploymentRequestedV1, data);
-    ok(`published ${first.id} (request key ${data.requestKey})`);
-
-    step('the same CI job is re-run: a new event with the same request key');
-    const second = await publisher.publish(DeploymentRequestedV1, { ...data, ci: { ...data.ci, runAttempt: 2 } });
-    ok(`published ${second.id}`);
+    await publisher.publish(DeploymentRequestedV1, { ...data, ci: { ...data.ci, runAttempt: 2 } });
+    const deployment = await poll('the deployment to be recorded', async () => {
+      const res = await fetch(`${options.apiUrl}/deployments/by-request-key/${encodeURIComponent(data.requestKey)}`, { headers: { authorization: `Bearer ${options.tokens.viewer}` } });
+      return res.ok ? ((await res.json()) as DeploymentDetailDto) : undefined;
+    });
+    if (deployment.id !== first.id) throw new Error(`expected deployment ${first.id}, got ${deployment.id}`);
+    const list = await api<DeploymentSummaryDto[]>(options, 'GET', '/deployments?stack=web&environment=staging', options.tokens.viewer);
+    ok(`one deployment for the request key (${deployment.id}, ${deployment.status}); deployments of web/staging: ${list.filter((d) => d.requestKey === data.requestKey).length}`);
 
     step('a broken pipeline publishes a request with an invalid commit and clouds');
     const valid = createEvent('cloudwright/demo', DeploymentRequestedV1, data);
     const invalid = { ...valid, id: randomUUID(), data: { ...valid.data, ci: { ...valid.data.ci, commit: 'HEAD' }, targetClouds: ['auto', 'aws'] } };
     await jetstream(conn.nc).publish(conn.topology.wire('cw.evt.deployment.requested.v1'), JSON.stringify(invalid), { msgID: invalid.id });
-    ok(`published ${invalid.id}`);
-
-    step('the orchestrator records one deployment for the request key');
-    const deployment = await poll('the deployment to be recorded with its duplicate', async () => {
-      const res = await fetch(`${options.apiUrl}/deployments/by-request-key/${encodeURIComponent(data.requestKey)}`);
-      if (!res.ok) return undefined;
-      const body = (await res.json()) as { id: string; status: string; duplicateRequests: number; plan: { resourceChanges: number | null } };
-      return body.duplicateRequests >= 1 ? body : undefined;
-    });
-    if (deployment.id !== first.id) throw new Error(`expected deployment ${first.id}, got ${deployment.id}`);
-    ok(`deployment ${deployment.id}: status ${deployment.status}, ${deployment.plan.resourceChanges} resource changes, re-runs counted: ${deployment.duplicateRequests}`);
-
-    step('the invalid request is in the dead-letter stream with its field errors');
     const admin = new DeadLetterAdmin(conn.nc, conn.jsm, conn.topology);
     const letter = await poll('the dead letter', async () => (await admin.list()).find((l) => l.eventId === invalid.id));
     ok(`dead letter #${letter.seq} from ${letter.consumer} [${letter.code}]: ${letter.reason}`);
@@ -154,7 +246,7 @@ export async function runDemo(options: DemoOptions): Promise<boolean> {
     await complianceDemo(options, step, ok);
 
     console.log(
-      '\n✔ demo passed: one deployment per request key, invalid input dead-lettered with its reason, a multi-cloud plan priced, actual cost imported and queried, the plan scanned against compliance frameworks with a waiver.',
+      '\n✔ demo passed: a multi-cloud stack deployed through every gate and an approval, an injected failure rolled back, actual cost from the billing export, one deployment per request key, invalid input dead-lettered, a plan priced and scanned with a waiver.',
     );
     return true;
   } catch (error) {

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, type WriteStream } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, existsSync, mkdirSync, writeFileSync, type WriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -7,6 +8,7 @@ import { findFreePort, findRepoRoot, logTail, stopChild } from '@cloudwright/dev
 import { type CliCommand } from '../command';
 import { UsageError } from '../common/connection';
 import { bringUpInfrastructure, platformDataDir } from '../runtime/infrastructure';
+import { API_TOKEN_FILE, API_URL_FILE } from '../deployments/api-client';
 import { runDemo } from './demo';
 
 const USAGE = `usage: cloudwright up [--port <http port>] [--no-demo] [--exit-after-demo]
@@ -97,7 +99,12 @@ export const upCommand: CliCommand = {
     }
 
     const infra = await bringUpInfrastructure();
-    const logDir = join(platformDataDir(), 'logs');
+    const dataDir = platformDataDir();
+    const logDir = join(dataDir, 'logs');
+    // API tokens of this run: the CLI finds the admin token and the URL in the data folder
+    const secret = () => randomBytes(24).toString('base64url');
+    const tokens = { admin: secret(), operator: secret(), approver: secret(), viewer: secret() };
+    const apiTokens = `local-admin:admin:${tokens.admin},ci:operator:${tokens.operator},approver:approver:${tokens.approver},dashboard:viewer:${tokens.viewer}`;
     mkdirSync(logDir, { recursive: true });
     const running: RunningService[] = [];
     let shuttingDown: Promise<void> | undefined;
@@ -118,7 +125,14 @@ export const upCommand: CliCommand = {
         const logFile = join(logDir, `${service.name}.log`);
         const log = createWriteStream(logFile, { flags: 'a' });
         const child = spawn(process.execPath, [service.main], {
-          env: { ...process.env, CW_NATS_URL: infra.natsUrl, CW_DATABASE_URL: infra.databaseUrl, CW_MIGRATE_ON_BOOT: 'true', CW_HTTP_PORT: String(servicePort) },
+          env: {
+            ...process.env,
+            CW_NATS_URL: infra.natsUrl,
+            CW_DATABASE_URL: infra.databaseUrl,
+            CW_MIGRATE_ON_BOOT: 'true',
+            CW_HTTP_PORT: String(servicePort),
+            ...(service.name === 'orchestrator' ? { CW_API_TOKENS: apiTokens, CW_CLOUDSIM_LATENCY_SCALE: process.env.CW_CLOUDSIM_LATENCY_SCALE ?? '0.001' } : {}),
+          },
           stdio: ['ignore', 'pipe', 'pipe'],
         });
         child.stdout?.pipe(log);
@@ -133,8 +147,12 @@ export const upCommand: CliCommand = {
       }
       const urlOf = (name: string) => running.find((r) => r.name === name)?.url ?? '';
       const url = urlOf('orchestrator');
+      writeFileSync(join(dataDir, API_URL_FILE), `${url}\n`);
+      writeFileSync(join(dataDir, API_TOKEN_FILE), `${tokens.admin}\n`, { mode: 0o600 });
       let demoOk = true;
-      if (!values['no-demo']) demoOk = await runDemo({ root, apiUrl: url, costUrl: urlOf('cost-tracker'), complianceUrl: urlOf('compliance'), natsUrl: infra.natsUrl });
+      if (!values['no-demo']) {
+        demoOk = await runDemo({ root, apiUrl: url, costUrl: urlOf('cost-tracker'), complianceUrl: urlOf('compliance'), natsUrl: infra.natsUrl, databaseUrl: infra.databaseUrl, dataDir, tokens });
+      }
       if (values['exit-after-demo']) {
         await shutdown();
         return demoOk ? 0 : 1;
@@ -148,9 +166,11 @@ Cloudwright is up.
   metrics      ${running.map((r) => `${r.url}/metrics`).join('  ')}
   NATS         ${infra.natsUrl}
   PostgreSQL   ${infra.databaseUrl.replace(/:[^:@/]*@/, ':***@')}
-Try:  npm run cloudwright -- cost estimate --plan examples/plans/multi-cloud.plan.json
+  API token    ${join(dataDir, API_TOKEN_FILE)} (admin; the CLI reads it)
+Try:  npm run cloudwright -- deploy --plan examples/plans/multi-cloud.plan.json --stack shop --env dev --wait
+      npm run cloudwright -- history --stack shop
+      npm run cloudwright -- cost estimate --plan examples/plans/multi-cloud.plan.json
       npm run cloudwright -- compliance scan --plan examples/plans/multi-cloud.plan.json --framework pci
-      npm run cloudwright -- request --plan examples/plans/web-stack.plan.json --stack web --env dev
       npm run cloudwright -- dlq list
 Press Ctrl-C to stop everything this command started.`);
       await new Promise<void>((resolve) => {

@@ -117,7 +117,7 @@ export async function startPlatform(label: string, options: PlatformOptions = {}
       if (!id) throw new Error(`deployment for ${request.requestKey} was never recorded`);
       return id;
     },
-    async waitFor(id, statuses, timeoutMs = 60_000) {
+    async waitFor(id, statuses, timeoutMs = 25_000) {
       const deadline = Date.now() + timeoutMs;
       let last: DeploymentDetailDto | undefined;
       while (Date.now() < deadline) {
