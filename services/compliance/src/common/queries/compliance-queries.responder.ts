@@ -4,6 +4,7 @@ import { MessagingRuntime } from '@cloudwright/messaging';
 import { HistoryService, type FindingsFilter, type ScoresFilter, type TrendFilter } from '../../history/history.service';
 import { ComplianceScansService } from '../../scans/compliance-scans.service';
 import { WaiversService, type WaiverFilter } from '../../waivers/waivers.service';
+import { compareCloudsForPlan } from './compare-clouds.query';
 
 const asObject = (q: unknown): Record<string, unknown> => (typeof q === 'object' && q !== null && !Array.isArray(q) ? (q as Record<string, unknown>) : {});
 
@@ -30,5 +31,6 @@ export class ComplianceQueriesResponder implements OnApplicationBootstrap {
     this.runtime.serveQuery(ComplianceQuerySubjects.Findings, (q: FindingsFilter) => this.history.findings(asObject(q)));
     this.runtime.serveQuery(ComplianceQuerySubjects.Trends, (q: TrendFilter) => this.history.trends(asObject(q)));
     this.runtime.serveQuery(ComplianceQuerySubjects.Waivers, (q: WaiverFilter) => this.waivers.list(asObject(q)));
+    this.runtime.serveQuery(ComplianceQuerySubjects.CompareClouds, (q: unknown) => compareCloudsForPlan(q));
   }
 }
