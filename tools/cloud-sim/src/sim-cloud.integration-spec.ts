@@ -87,6 +87,19 @@ describe(SimCloud.name, () => {
     }
   });
 
+  it('reports a store failure as a retryable ProviderError internal from every port call', async () => {
+    const closed = await SimCloud.open({ databaseUrl: ctx.databaseUrl, schema: ctx.schema });
+    await closed.close();
+    for (const call of [
+      () => closed.apply(applyRequest('create', 'aws_vpc.closed', { stack: 'closed' })),
+      () => closed.describe('closed', 'staging', 'aws_vpc.closed'),
+      () => closed.list('closed', 'staging'),
+      () => closed.health('closed', 'staging', 'aws_vpc.closed'),
+    ]) {
+      await expect(call()).rejects.toMatchObject({ name: 'ProviderError', code: 'internal', retryable: true });
+    }
+  });
+
   it('refuses to reuse a key for another request', async () => {
     const request = applyRequest('create', 'aws_s3_bucket.logs', { stack: 'mismatch' });
     await sim.apply(request);

@@ -560,14 +560,30 @@ export class SimCloud implements CloudProvider {
   }
 
   async describe(stack: string, environment: string, address: string): Promise<ResourceState | null> {
+    return this.asProviderError(`describe of ${address}`, address, () => this.describeRow(stack, environment, address));
+  }
+
+  private async describeRow(stack: string, environment: string, address: string): Promise<ResourceState | null> {
     const { rows } = await this.pool.query<ResourceRow>(`select * from ${this.s}.resources where stack = $1 and environment = $2 and address = $3`, [stack, environment, address]);
     const row = rows[0];
     return row ? toState(row) : null;
   }
 
   async list(stack: string, environment: string): Promise<ResourceState[]> {
-    const { rows } = await this.pool.query<ResourceRow>(`select * from ${this.s}.resources where stack = $1 and environment = $2 order by address`, [stack, environment]);
-    return rows.map(toState);
+    return this.asProviderError(`list of ${stack}/${environment}`, undefined, async () => {
+      const { rows } = await this.pool.query<ResourceRow>(`select * from ${this.s}.resources where stack = $1 and environment = $2 order by address`, [stack, environment]);
+      return rows.map(toState);
+    });
+  }
+
+  /** Port calls fail with ProviderError only: a store failure becomes a retryable 'internal'. */
+  private async asProviderError<T>(what: string, address: string | undefined, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (isProviderError(error)) throw error;
+      throw new ProviderError('internal', `simulated cloud: ${what} failed on its store: ${(error as Error).message}`, address);
+    }
   }
 
   /**
@@ -575,7 +591,13 @@ export class SimCloud implements CloudProvider {
    * (a slow health fault delays the answer). An absent resource is reported unhealthy.
    */
   async health(stack: string, environment: string, address: string): Promise<HealthResult> {
-    const outcome = await inTransaction(this.pool, async (client): Promise<{ result: HealthResult; delayMs: number }> => {
+    const outcome = await this.asProviderError(`health check of ${address}`, address, () => this.healthInTransaction(stack, environment, address));
+    if (outcome.delayMs > 0) await sleep(outcome.delayMs);
+    return outcome.result;
+  }
+
+  private async healthInTransaction(stack: string, environment: string, address: string): Promise<{ result: HealthResult; delayMs: number }> {
+    return inTransaction(this.pool, async (client) => {
       const { rows } = await client.query<ResourceRow>(`select * from ${this.s}.resources where stack = $1 and environment = $2 and address = $3`, [stack, environment, address]);
       const row = rows[0];
       if (!row) return { result: { address, healthy: false, detail: `${address} does not exist in ${stack}/${environment}` }, delayMs: 0 };
@@ -589,8 +611,6 @@ export class SimCloud implements CloudProvider {
       if (faults.error) return { result: { address, healthy: false, detail: faults.error.message }, delayMs: faults.delayMs };
       return { result: { address, healthy: true, detail: `${row.type} ${row.provider_id} is running${row.region ? ` in ${row.region}` : ''}` }, delayMs: faults.delayMs };
     });
-    if (outcome.delayMs > 0) await sleep(outcome.delayMs);
-    return outcome.result;
   }
 
   // ---------------------------------------------------------------- counters
