@@ -169,7 +169,7 @@ async function run(env: BenchEnv, o: RunOptions): Promise<RunResult> {
     if (o.chaos && child) {
       const prng = Prng.keyed(o.seed, 'bench-saga-kills');
       const planned = 3 + prng.int(3);
-      const gaps = Array.from({ length: planned }, () => 1_500 + prng.int(4_500));
+      const gaps = Array.from({ length: planned }, () => 1_000 + prng.int(3_000));
       log(`chaos: ${planned} SIGKILLs planned, ${gaps.map((g) => `${(g / 1000).toFixed(1)} s`).join(', ')} after each (re)start`);
       const proc = child;
       chaosDone = (async () => {
@@ -294,7 +294,7 @@ async function run(env: BenchEnv, o: RunOptions): Promise<RunResult> {
       });
       notes.push(
         'Chaos: the orchestrator runs as `node services/orchestrator/dist/main.js` (same database, schemas, stream prefix; the simulated cloud opened from ' +
-          'CW_CLOUDSIM_*), killed with SIGKILL after seeded gaps of 1.5–6 s from each restart; cost-tracker and compliance stay in the bench process. ' +
+          'CW_CLOUDSIM_*), killed with SIGKILL after seeded gaps of 1–4 s from each restart; cost-tracker and compliance stay in the bench process. ' +
           `${faulty.length} deployments get a non-retryable create failure on one non-root resource. Wall time and latencies include the restarts.`,
       );
     }
@@ -347,6 +347,7 @@ async function main(argv: string[]): Promise<number> {
   console.log('');
   console.log(`Machine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; ${new Date().toISOString()}`);
   printTable(figures);
+  for (const f of figures) if (f.pass === false && f.note) console.log(`! ${f.name}: ${f.note}`);
   for (const note of notes) console.log(`- ${note}`);
   const failed = figures.filter((f) => f.pass === false).map((f) => f.name);
   console.log('');
