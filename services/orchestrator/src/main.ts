@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { DomainErrorFilter } from '@cloudwright/messaging';
+import { loadApiAuthConfig } from './api';
 import { OrchestratorModule } from './app.module';
 import { ConfigError, loadOrchestratorConfig } from './common/config/orchestrator.config';
 import { createOrchestratorDataSource, migrate } from './common/database/data-source';
@@ -21,7 +22,9 @@ async function main(argv: string[]): Promise<void> {
     }
     return;
   }
-  const app = await NestFactory.create<NestFastifyApplication>(OrchestratorModule.register(config), new FastifyAdapter({ bodyLimit: 1024 * 1024 }), {
+  // bad API tokens stop the start with every problem listed (a ConfigError, like the rest of the configuration)
+  const auth = loadApiAuthConfig(process.env);
+  const app = await NestFactory.create<NestFastifyApplication>(OrchestratorModule.register(config, { auth }), new FastifyAdapter({ bodyLimit: 1024 * 1024 }), {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));

@@ -128,7 +128,7 @@ describe('cloud-analyzer agent', () => {
     await peers.connection.flush();
   }
 
-  const column = (cloud: 'aws' | 'azure' | 'gcp', monthlyCost: string, complete = true) => ({ cloud, region: 'r', monthlyCost, complete, basis: 'plan' as const, unpriced: complete ? [] : ['x: no price'] });
+  const column = (cloud: 'aws' | 'azure' | 'gcp', monthlyCost: string, complete = true) => ({ cloud, region: 'r', monthlyCost, comparableMonthlyCost: monthlyCost, complete, basis: 'plan' as const, unpriced: complete ? [] : ['x: no price'] });
   const posture = (cloud: 'aws' | 'azure' | 'gcp', score: number | null) => ({ cloud, resources: 1, score, failing: { total: 0, critical: 0, high: 0, medium: 0, low: 0, info: 0 }, frameworks: [] });
 
   it('passes the multi-cloud plan on its three clouds when cost-tracker and compliance are not running, saying so', async () => {
@@ -155,7 +155,7 @@ describe('cloud-analyzer agent', () => {
     await startPeers(
       (q) => {
         asked.push(q);
-        return Promise.resolve({ currency: 'USD', clouds: [column('aws', '1000.00'), column('azure', '900.00', false), column('gcp', '800.00')], cheapest: 'gcp', unmapped: [], notes: [] });
+        return Promise.resolve({ currency: 'USD', clouds: [column('aws', '1000.00'), column('azure', '900.00', false), column('gcp', '800.00')], cheapest: 'gcp', unmapped: [], comparedResources: 18, notes: [] });
       },
       () => Promise.resolve({ clouds: [posture('aws', 80), posture('azure', 60), posture('gcp', 70)], differingCategories: [] }),
     );
@@ -174,7 +174,7 @@ describe('cloud-analyzer agent', () => {
 
   it('answers without the dimension when a service does not answer in time', async () => {
     await startPeers(
-      () => new Promise((resolve) => timers.push(setTimeout(() => resolve({ currency: 'USD', clouds: [], cheapest: null, unmapped: [], notes: [] }), QUERY_TIMEOUT_MS + 2000))),
+      () => new Promise((resolve) => timers.push(setTimeout(() => resolve({ currency: 'USD', clouds: [], cheapest: null, unmapped: [], comparedResources: 0, notes: [] }), QUERY_TIMEOUT_MS + 2000))),
       () => Promise.resolve({ clouds: [posture('aws', 90), posture('azure', 90), posture('gcp', 90)], differingCategories: [] }),
     );
     const data = command();

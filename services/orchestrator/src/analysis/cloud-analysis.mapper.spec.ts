@@ -24,17 +24,25 @@ describe(costInput.name, () => {
   it('keeps completely priced clouds and names the partial ones', () => {
     const input = costInput({
       currency: 'USD',
+      comparedResources: 2,
+      unmapped: ['aws_vpc.main'],
       clouds: [
-        { cloud: 'aws', monthlyCost: '10.50', complete: true, unpriced: [] },
-        { cloud: 'gcp', monthlyCost: '3.00', complete: false, unpriced: ['a', 'b'] },
-        { cloud: 'ibm', monthlyCost: '1.00', complete: true },
+        { cloud: 'aws', monthlyCost: '12.00', comparableMonthlyCost: '10.50', complete: true, unpriced: [] },
+        { cloud: 'gcp', monthlyCost: '3.00', comparableMonthlyCost: '3.00', complete: false, unpriced: ['a', 'b'] },
+        { cloud: 'ibm', comparableMonthlyCost: '1.00', complete: true },
       ],
     });
     expect(input.values).toEqual({ aws: '10.50' });
     expect(input.reasons).toEqual([
+      'cost compares the 2 resource(s) with an equivalent on every cloud; 1 other(s) are priced on their own cloud only (aws_vpc.main)',
       'cost of gcp left out: 2 item(s) could not be priced, so its total (3.00 USD) is partial',
-      'cost-tracker answered an unreadable cost column ({"cloud":"ibm","monthlyCost":"1.00","complete":true}): left out',
+      'cost-tracker answered an unreadable cost column ({"cloud":"ibm","comparableMonthlyCost":"1.00","complete":true}): left out',
     ]);
+  });
+
+  it('leaves cost out when nothing of the plan is comparable', () => {
+    const input = costInput({ currency: 'USD', comparedResources: 0, unmapped: ['aws_s3_bucket.a'], clouds: [{ cloud: 'aws', monthlyCost: '1.00', comparableMonthlyCost: '0.00', complete: true, unpriced: [] }] });
+    expect(input).toEqual({ values: {}, reasons: ['cost left out: no resource of the plan has an equivalent on the other clouds, so there is nothing to compare'] });
   });
 
   it('leaves cost out when the answer has no clouds list', () => {

@@ -18,25 +18,34 @@ export interface AnalysisInput<T> {
 }
 
 /**
- * Monthly costs from cost-tracker's CompareClouds reply. Only completely priced clouds are compared (a partial total
- * would make a cloud look cheaper than it is); the others are named with the number of items left unpriced.
+ * Monthly costs from cost-tracker's CompareClouds reply: the comparable cost (the resources priced on every cloud).
+ * Only completely priced clouds are compared (a partial total would make a cloud look cheaper than it is); the others
+ * are named with the number of items left unpriced. Resources priced on their own cloud only are named too.
  */
 export function costInput(reply: unknown): AnalysisInput<string> {
   if (!isRecord(reply) || !Array.isArray(reply.clouds)) return { values: {}, reasons: ['cost-tracker answered without a clouds list: cost left out'] };
   const body = reply as unknown as CostCompareCloudsReply;
+  if (body.comparedResources === 0) {
+    return { values: {}, reasons: ['cost left out: no resource of the plan has an equivalent on the other clouds, so there is nothing to compare'] };
+  }
   const values: Partial<Record<Cloud, string>> = {};
   const reasons: string[] = [];
+  const unmapped: unknown[] = Array.isArray(body.unmapped) ? body.unmapped : [];
+  if (unmapped.length > 0) {
+    reasons.push(`cost compares the ${body.comparedResources} resource(s) with an equivalent on every cloud; ${unmapped.length} other(s) are priced on their own cloud only (${unmapped.slice(0, 5).map(String).join(', ')}${unmapped.length > 5 ? ', …' : ''})`);
+  }
   for (const column of body.clouds as unknown[]) {
-    if (!isRecord(column) || !isCloud(column.cloud) || typeof column.monthlyCost !== 'string' || !/^\d+(\.\d+)?$/.test(column.monthlyCost)) {
+    const cost = isRecord(column) ? column.comparableMonthlyCost : undefined;
+    if (!isRecord(column) || !isCloud(column.cloud) || typeof cost !== 'string' || !/^\d+(\.\d+)?$/.test(cost)) {
       reasons.push(`cost-tracker answered an unreadable cost column (${JSON.stringify(column).slice(0, 120)}): left out`);
       continue;
     }
     if (column.complete !== true) {
       const unpriced = Array.isArray(column.unpriced) ? column.unpriced.length : 0;
-      reasons.push(`cost of ${column.cloud} left out: ${unpriced} item(s) could not be priced, so its total (${column.monthlyCost} ${String(body.currency)}) is partial`);
+      reasons.push(`cost of ${column.cloud} left out: ${unpriced} item(s) could not be priced, so its total (${cost} ${String(body.currency)}) is partial`);
       continue;
     }
-    values[column.cloud] = column.monthlyCost;
+    values[column.cloud] = cost;
   }
   return { values, reasons };
 }

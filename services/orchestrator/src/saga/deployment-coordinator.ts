@@ -212,7 +212,7 @@ export class DeploymentCoordinator {
     if (reason !== null && !('reason' in patch) && to !== 'succeeded') next.reason = truncate(reason, 4000);
     await store.update(dep.id, next);
     await store.addTransition(dep.id, dep.status, to, reason, actor);
-    const updated = { ...dep, ...next } as DeploymentRow;
+    const updated = { ...dep, ...next };
     if (final && dep.status !== 'queued') await this.handOver(tx, updated);
     return updated;
   }

@@ -11,7 +11,12 @@ describe('saga state machine', () => {
     let grew = true;
     while (grew) {
       grew = false;
-      for (const t of TRANSITIONS) if (seen.has(t.from) && !seen.has(t.to)) seen.add(t.to), (grew = true);
+      for (const t of TRANSITIONS) {
+        if (seen.has(t.from) && !seen.has(t.to)) {
+          seen.add(t.to);
+          grew = true;
+        }
+      }
     }
     expect([...seen].sort()).toEqual([...DEPLOYMENT_STATUSES].sort());
   });

@@ -254,6 +254,33 @@ describe('deployment saga (orchestrator + cost-tracker + compliance + simulated 
     ]);
   });
 
+  it('resumes a saga after the coordinator stopped mid-deployment, creating every resource exactly once', async () => {
+    // a slow cloud call keeps the saga mid-way while the coordinator stops
+    await p.sim.injectFault({ match: { address: 'aws_security_group.app', operation: 'create' }, mode: 'slow', delayMs: 1500 });
+    const id = await p.deploy(request('resume', 'dev', chainPlan('resume')));
+    await waitUntil(async () => (await p.sim.callCounts({ stack: 'resume' })).some((c) => c.address === 'aws_subnet.app'));
+    await p.stopOrchestrator();
+    const midway = await p.sim.list('resume', 'dev');
+    expect(midway.length).toBeLessThan(CHAIN.length);
+    await p.startOrchestrator();
+    const done = await p.waitFor(id, ['succeeded', 'rolled-back']);
+    expect(done.status).toBe('succeeded');
+    expect(Object.fromEntries(await creates('resume', 'dev'))).toEqual(Object.fromEntries(CHAIN.map((a) => [a, 1])));
+  });
+
+  it('compensates what it provisioned when cancelled mid-deployment, and ends cancelled', async () => {
+    await p.sim.injectFault({ match: { address: 'aws_instance.app', operation: 'create' }, mode: 'slow', delayMs: 1500 });
+    const id = await p.deploy(request('cancelme', 'dev', chainPlan('cancelme')));
+    await waitUntil(async () => (await p.sim.callCounts({ stack: 'cancelme' })).some((c) => c.address === 'aws_security_group.app'));
+    expect((await p.api('POST', `/deployments/${id}/cancel`, { reason: 'wrong commit' }, TOKENS.operator)).status).toBe(200);
+    const done = await p.waitFor(id, ['cancelled', 'rolled-back', 'succeeded']);
+    expect(done.status).toBe('cancelled');
+    const compensations = done.steps.filter((s) => s.phase === 'compensation' && s.status === 'succeeded').map((s) => s.address);
+    expect(compensations).toEqual([...CHAIN].reverse().slice(CHAIN.length - compensations.length));
+    expect(compensations.length).toBeGreaterThanOrEqual(3);
+    expect(await p.sim.list('cancelme', 'dev')).toEqual([]);
+  });
+
   it('answers with the deployment record: gates, timeline and steps', async () => {
     const list = await p.api<DeploymentSummaryDto[]>('GET', '/deployments?stack=shop', undefined, TOKENS.viewer);
     const detail = await p.api<DeploymentDetailDto>('GET', `/deployments/${list.body[0].id}`, undefined, TOKENS.viewer);
@@ -261,3 +288,12 @@ describe('deployment saga (orchestrator + cost-tracker + compliance + simulated 
     expect(detail.body.gates.find((g) => g.gate === 'cost')?.facts.monthly).toMatch(/^\d+(\.\d+)?$/);
   });
 });
+
+async function waitUntil(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`condition not met within ${timeoutMs} ms`);
+}
