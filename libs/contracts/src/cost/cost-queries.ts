@@ -41,6 +41,11 @@ export interface CloudMonthlyCostV1 {
   region: string;
   /** Decimal string in `currency` (`"1234.56"`); partial when `complete` is false. */
   monthlyCost: string;
+  /**
+   * The cost of the resources priced on every cloud (the plan's resources with an equivalent elsewhere): the figure
+   * to compare across clouds. Equals `monthlyCost` on the mapped clouds; leaves out `unmapped` on the plan's own cloud.
+   */
+  comparableMonthlyCost: string;
   /** Every item priced (an incomplete total is not comparable). */
   complete: boolean;
   /** `plan`: the plan's own resources priced as-is; `plan-mapped`: their equivalents on this cloud. */
@@ -55,7 +60,9 @@ export interface CostCompareCloudsReply {
   clouds: CloudMonthlyCostV1[];
   /** Cheapest among the clouds priced completely (null when none is). */
   cheapest: 'aws' | 'azure' | 'gcp' | null;
-  /** Plan resources without an equivalent on other clouds. */
+  /** Plan resources without an equivalent on other clouds (priced on their own cloud only). */
   unmapped: string[];
+  /** Resources of the plan behind `comparableMonthlyCost` (0: nothing comparable). */
+  comparedResources: number;
   notes: string[];
 }

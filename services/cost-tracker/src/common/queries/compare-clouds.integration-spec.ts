@@ -51,6 +51,23 @@ describe('CostQuerySubjects.CompareClouds', () => {
     expect(reply.cheapest).toBe(expected.cheapest);
   });
 
+  it('gives the cost of the resources priced on every cloud as the comparable figure', async () => {
+    const plan = examplePlan('multi-cloud');
+    const reply = await ask({ plan: { inline: plan } });
+    const expected = compareCloudCosts({ plan: parsePlan(plan) });
+    expect(reply.unmapped).toEqual(expected.unmapped);
+    expect(reply.unmapped.length).toBeGreaterThan(0);
+    const own = expected.clouds.find((c) => c.basis === 'plan');
+    const compared = own?.items.filter((i) => !i.resources.some((a) => expected.unmapped.includes(a))) ?? [];
+    expect(reply.comparedResources).toBe(compared.length);
+    expect(reply.comparedResources).toBeGreaterThan(0);
+    const aws = reply.clouds.find((c) => c.cloud === 'aws');
+    const comparable = compared.reduce((sum, i) => sum.plus(i.monthlyCost?.amount ?? 0), new Decimal(0));
+    expect(new Decimal(aws?.comparableMonthlyCost ?? -1).equals(comparable.toDecimalPlaces(2))).toBe(true);
+    expect(new Decimal(aws?.comparableMonthlyCost ?? 0).lessThan(new Decimal(aws?.monthlyCost ?? 0))).toBe(true);
+    for (const column of reply.clouds.filter((c) => c.cloud !== 'aws')) expect(column.comparableMonthlyCost).toBe(column.monthlyCost);
+  });
+
   it('honours currency and the list of clouds', async () => {
     const reply = await ask({ plan: { inline: examplePlan('web-stack') }, currency: 'EUR', clouds: ['aws', 'gcp'] });
     expect(reply.currency).toBe('EUR');

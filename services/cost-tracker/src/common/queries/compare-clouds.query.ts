@@ -1,5 +1,5 @@
 import { DomainError, ErrorCode, type CloudMonthlyCostV1, type CostCompareCloudsReply } from '@cloudwright/contracts';
-import { CURRENCIES, compareCloudCosts, isCurrency, type Currency } from '@cloudwright/pricing';
+import { CURRENCIES, Money, compareCloudCosts, isCurrency, type CloudCost, type Currency } from '@cloudwright/pricing';
 import { PlanSourceError, loadPlanSource, type Cloud, type PlanSource } from '@cloudwright/terraform-plan';
 
 const CLOUDS: readonly Cloud[] = ['aws', 'azure', 'gcp'];
@@ -38,6 +38,11 @@ export async function compareCloudsForPlan(query: unknown): Promise<CostCompareC
     if (error instanceof RangeError) throw new DomainError(ErrorCode.ValidationFailed, error.message, { path: '$.resource_changes' });
     throw error;
   }
+  // the plan's own column prices every resource; only those with an equivalent elsewhere are comparable
+  const unmapped = new Set(comparison.unmapped);
+  const own = comparison.clouds.find((c) => c.basis === 'plan');
+  const comparedItems = own ? own.items.filter((i) => !i.resources.some((address) => unmapped.has(address))) : [];
+  const comparable = (c: CloudCost): Money => (c.basis === 'plan' ? Money.sum(comparedItems.flatMap((i) => (i.monthlyCost ? [i.monthlyCost] : [])), c.total.currency) : c.total);
   return {
     currency: comparison.currency,
     clouds: comparison.clouds.map(
@@ -45,6 +50,7 @@ export async function compareCloudsForPlan(query: unknown): Promise<CostCompareC
         cloud: c.cloud,
         region: c.region,
         monthlyCost: c.total.toFixed(2),
+        comparableMonthlyCost: comparable(c).toFixed(2),
         complete: c.complete,
         basis: c.basis,
         unpriced: c.items.flatMap((i) => i.unpriced),
@@ -52,6 +58,7 @@ export async function compareCloudsForPlan(query: unknown): Promise<CostCompareC
     ),
     cheapest: comparison.cheapest,
     unmapped: comparison.unmapped,
+    comparedResources: comparedItems.length,
     notes: comparison.notes,
   };
 }
