@@ -10,16 +10,16 @@ import {
   type ProviderErrorCode,
   type ResourceState,
 } from '@cloudwright/cloud-provider';
-import { CURRENCIES, type Currency } from '@cloudwright/pricing';
 import { Pool, type PoolClient } from 'pg';
 import { parseApplyRequest, requestFingerprint, resolveResource, type ResolvedResource } from './apply/apply-request';
 import { blockingDependents, missingDependencies } from './apply/dependencies';
-import { focusCsv, focusRows, type FocusExportRow, type MeteredPeriod } from './billing/focus-export';
-import { EstimatorHourlyPrices } from './billing/hourly-price';
+import { BillingExporter, type BillingExportOptions } from './billing/billing-exporter';
+import { focusCsv, type FocusExportRow, type MeteredPeriod } from './billing/focus-export';
 import { generateIdentity, worldAccounts, type WorldAccounts } from './catalog/provider-ids';
 import { resolveRegion } from './catalog/regions';
 import { DEFAULT_QUOTAS, SIM_CATEGORIES, behaviourOf, latencyMs, type SimCategory } from './catalog/resource-behaviour';
-import { DEFAULT_SLOW_DELAY_MS, faultFires, faultMatches, injectedError, parseFaultSpec, type Fault, type FaultSpec, type FaultTarget } from './faults/fault';
+import { type Fault, type FaultSpec, type FaultTarget } from './faults/fault';
+import { FaultStore, type FaultRow } from './faults/fault-store';
 import { canonicalJson } from './canonical-json';
 import { Prng } from './prng';
 import { SimInputError } from './sim.errors';
@@ -78,24 +78,7 @@ export interface QuotaSetting {
 
 /** A resource's life in simulated time, as metering records it (a change of attributes starts a new period). */
 export type UsagePeriod = MeteredPeriod;
-
-export interface BillingExportOptions {
-  /** Start of the window (inclusive), simulated time: a Date or an ISO 8601 text. */
-  from: Date | string;
-  /** End of the window (exclusive); periods still open are billed up to the simulated now. */
-  to: Date | string;
-  /** USD (default), EUR or GBP, converted by libs/pricing's dated rates. */
-  currency?: Currency;
-}
-
-/** At most this many days in one export. */
-const MAX_EXPORT_DAYS = 400;
-
-function exportDate(value: unknown, field: string): Date {
-  const date = value instanceof Date ? value : typeof value === 'string' && value.trim() !== '' ? new Date(value) : null;
-  if (!date || Number.isNaN(date.getTime())) throw new SimInputError(field, `must be an ISO 8601 date-time (got ${JSON.stringify(value) ?? 'undefined'})`);
-  return date;
-}
+export { type BillingExportOptions };
 
 interface ResourceRow {
   stack: string;
@@ -113,11 +96,6 @@ interface ResourceRow {
   deployment_id: string;
   created_at: Date;
   updated_at: Date;
-}
-
-interface FaultRow {
-  seq: string;
-  spec: FaultSpec;
 }
 
 interface StoredError {
@@ -168,9 +146,10 @@ function fromStoredError(stored: StoredError): ProviderError {
 export class SimCloud implements CloudProvider {
   readonly name = 'sim';
 
-  private readonly prices = new Map<Currency, EstimatorHourlyPrices>();
   /** Calls of one stack/environment wait their turn here, not on a pooled connection (see KeyedMutex). */
   private readonly stackQueue = new KeyedMutex();
+  private readonly faults: FaultStore;
+  private readonly billing: BillingExporter;
 
   private constructor(
     private readonly pool: Pool,
@@ -178,7 +157,10 @@ export class SimCloud implements CloudProvider {
     readonly seed: string,
     readonly latencyScale: number,
     readonly accounts: WorldAccounts,
-  ) {}
+  ) {
+    this.faults = new FaultStore(pool, `"${schema}"`, seed);
+    this.billing = new BillingExporter({ usage: (from, to) => this.usage(from, to), now: () => this.now() }, accounts);
+  }
 
   static async open(options: SimCloudOptions): Promise<SimCloud> {
     const schema = options.schema ?? DEFAULT_SIM_SCHEMA;
@@ -297,7 +279,7 @@ export class SimCloud implements CloudProvider {
     }
     const counter = await this.countAttempt(client, stack, environment, resource.address, operation);
     const target: FaultTarget = { stack, environment, address: resource.address, type: resource.type, cloud: behaviour.cloud, region, operation };
-    const faults = await this.fireFaults(client, context.faults, target, counter.attempts);
+    const faults = await this.faults.fire(client, context.faults, target, counter.attempts);
     if (faults.error) return refuse(faults.error, faults.delayMs);
 
     // 4. state checks and effect
@@ -426,49 +408,6 @@ export class SimCloud implements CloudProvider {
       [stack, environment, address, operation],
     );
     return rows[0] ?? { attempts: 1, count: 0 };
-  }
-
-  /**
-   * Evaluates the faults matching a call, oldest first: each one fires per its remaining count and a seeded draw
-   * (keyed by the fault, the call and its attempt ordinal). Slow faults add their delay; the first fail fault
-   * that fires decides the call. Fired faults are consumed in this transaction.
-   */
-  private async fireFaults(client: PoolClient, all: readonly FaultRow[], target: FaultTarget, ordinal: number): Promise<{ error?: ProviderError; delayMs: number }> {
-    const matching = all.filter((row) => this.faultApplies(row.spec, target)).map((row) => row.seq);
-    if (matching.length === 0) return { delayMs: 0 };
-    const { rows } = await client.query<{ seq: string; spec: FaultSpec; remaining: number | null }>(
-      `select seq, spec, remaining from ${this.s}.faults where seq = any($1::bigint[]) order by seq for update`,
-      [matching],
-    );
-    let delayMs = 0;
-    let error: ProviderError | undefined;
-    const fired: string[] = [];
-    for (const row of rows) {
-      const id = `fault-${row.seq}`;
-      // keyed by what the fault is, not by its id, so a world replaying the same calls and faults draws the same
-      const draw = Prng.keyed(this.seed, 'fault', canonicalJson(row.spec), target.stack, target.environment, target.address, target.operation, ordinal).next();
-      if (!faultFires({ remaining: row.remaining, probability: row.spec.probability }, draw)) continue;
-      fired.push(row.seq);
-      if (row.spec.mode === 'slow') {
-        delayMs += row.spec.delayMs ?? DEFAULT_SLOW_DELAY_MS;
-      } else {
-        error = injectedError({ id, code: row.spec.code, message: row.spec.message, retryable: row.spec.retryable }, target);
-        break;
-      }
-    }
-    if (fired.length > 0) {
-      await client.query(
-        `update ${this.s}.faults set hits = hits + 1, remaining = case when remaining is null then null else remaining - 1 end where seq = any($1::bigint[])`,
-        [fired],
-      );
-    }
-    return { error, delayMs };
-  }
-
-  /** Apply faults match the three operations; a health fault must name operation 'health'. */
-  private faultApplies(spec: FaultSpec, target: FaultTarget): boolean {
-    if (target.operation === 'health' && spec.match.operation !== 'health') return false;
-    return faultMatches(spec.match, target);
   }
 
   private async checkQuota(client: PoolClient, cloud: ProviderCloud, region: string | null, category: SimCategory): Promise<string | null> {
@@ -607,7 +546,7 @@ export class SimCloud implements CloudProvider {
       }
       const counter = await this.countAttempt(client, stack, environment, address, 'health');
       const target: FaultTarget = { stack, environment, address, type: row.type, cloud: row.cloud, region: row.region, operation: 'health' };
-      const faults = await this.fireFaults(client, context.faults, target, counter.attempts);
+      const faults = await this.faults.fire(client, context.faults, target, counter.attempts);
       if (faults.error) return { result: { address, healthy: false, detail: faults.error.message }, delayMs: faults.delayMs };
       return { result: { address, healthy: true, detail: `${row.type} ${row.provider_id} is running${row.region ? ` in ${row.region}` : ''}` }, delayMs: faults.delayMs };
     });
@@ -630,31 +569,16 @@ export class SimCloud implements CloudProvider {
 
   /** Records a fault every process applies from its next call on; returns its id (`fault-<n>`). */
   async injectFault(input: FaultSpec): Promise<string> {
-    const spec = parseFaultSpec(input);
-    const { rows } = await this.pool.query<{ seq: string }>(`insert into ${this.s}.faults (spec, remaining) values ($1, $2) returning seq`, [
-      JSON.stringify(spec),
-      spec.times ?? null,
-    ]);
-    return `fault-${rows[0]?.seq ?? '?'}`;
+    return this.faults.inject(input);
   }
 
   async listFaults(): Promise<Fault[]> {
-    const { rows } = await this.pool.query<{ seq: string; spec: FaultSpec; remaining: number | null; hits: number; created_at: Date }>(
-      `select seq, spec, remaining, hits, created_at from ${this.s}.faults order by seq`,
-    );
-    return rows.map((row) => ({ ...row.spec, id: `fault-${row.seq}`, remaining: row.remaining, hits: row.hits, createdAt: toIso(row.created_at) }));
+    return this.faults.list();
   }
 
   /** Removes every fault (or the one with this id); returns how many were removed. */
   async clearFaults(id?: string): Promise<number> {
-    if (id === undefined) {
-      const { rowCount } = await this.pool.query(`delete from ${this.s}.faults`);
-      return rowCount ?? 0;
-    }
-    const match = /^fault-(\d+)$/.exec(id);
-    if (!match) throw new SimInputError('faultId', `"${id}" is not a fault id (fault-<n>)`);
-    const { rowCount } = await this.pool.query(`delete from ${this.s}.faults where seq = $1`, [match[1]]);
-    return rowCount ?? 0;
+    return this.faults.clear(id);
   }
 
   /** Starts (on) or ends an outage: every call in the region fails 'region-unavailable' (retryable). */
@@ -744,29 +668,17 @@ export class SimCloud implements CloudProvider {
     }));
   }
 
-  /** FOCUS rows of the metered usage in [from, to) (see billingExport). */
-  async billingRows(options: BillingExportOptions): Promise<FocusExportRow[]> {
-    const from = exportDate(options.from, 'billingExport.from');
-    const to = exportDate(options.to, 'billingExport.to');
-    if (to.getTime() <= from.getTime()) throw new SimInputError('billingExport.to', `must be after billingExport.from (${from.toISOString()})`);
-    if (to.getTime() - from.getTime() > MAX_EXPORT_DAYS * 86_400_000) throw new SimInputError('billingExport.to', `the window may span at most ${MAX_EXPORT_DAYS} days`);
-    const currency = options.currency ?? 'USD';
-    if (!(CURRENCIES as readonly string[]).includes(currency)) throw new SimInputError('billingExport.currency', `must be one of ${CURRENCIES.join(', ')} (got ${JSON.stringify(currency)})`);
-    let prices = this.prices.get(currency);
-    if (!prices) {
-      prices = new EstimatorHourlyPrices(currency);
-      this.prices.set(currency, prices);
-    }
-    const [periods, now] = await Promise.all([this.usage(from, to), this.now()]);
-    return focusRows(periods, { from, to, now, currency, accounts: this.accounts, prices: prices.price });
-  }
-
   /**
    * The billing export of [from, to) in simulated time, as FOCUS 1.0 CSV: one row per resource per UTC day it
    * existed, cost = hourly list price (libs/pricing) × hours; Tags carry cw-stack, cw-environment, cw-deployment.
    */
   async billingExport(options: BillingExportOptions): Promise<string> {
-    return focusCsv(await this.billingRows(options));
+    return focusCsv(await this.billing.rows(options));
+  }
+
+  /** FOCUS rows of the metered usage in [from, to) (see billingExport). */
+  async billingRows(options: BillingExportOptions): Promise<FocusExportRow[]> {
+    return this.billing.rows(options);
   }
 
   /** Behaviour of a type in this cloud (category, latency, global) — the catalog, exposed for adapters. */
