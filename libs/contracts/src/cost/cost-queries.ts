@@ -60,7 +60,7 @@ export interface CostCompareCloudsReply {
   clouds: CloudMonthlyCostV1[];
   /** Cheapest among the clouds priced completely (null when none is). */
   cheapest: 'aws' | 'azure' | 'gcp' | null;
-  /** Plan resources without an equivalent on other clouds (priced on their own cloud only). */
+  /** Plan resources not compared: no equivalent on other clouds, or (multi-cloud plan) written for another cloud than the priced one. */
   unmapped: string[];
   /** Resources of the plan behind `comparableMonthlyCost` (0: nothing comparable). */
   comparedResources: number;

@@ -38,10 +38,13 @@ export async function compareCloudsForPlan(query: unknown): Promise<CostCompareC
     if (error instanceof RangeError) throw new DomainError(ErrorCode.ValidationFailed, error.message, { path: '$.resource_changes' });
     throw error;
   }
-  // the plan's own column prices every resource; only those with an equivalent elsewhere are comparable
-  const unmapped = new Set(comparison.unmapped);
+  // The plan's own column prices the whole plan as-is (in a multi-cloud plan, the other clouds' resources too); only
+  // its own cloud's resources with an equivalent elsewhere are priced on every cloud, so only they are comparable.
   const own = comparison.clouds.find((c) => c.basis === 'plan');
-  const comparedItems = own ? own.items.filter((i) => !i.resources.some((address) => unmapped.has(address))) : [];
+  const cloudOf = new Map(parsed.resources.map((r) => [r.address, r.cloud]));
+  const notCompared = new Set(comparison.unmapped);
+  for (const r of parsed.resources) if (r.mode === 'managed' && r.cloud && r.cloud !== own?.cloud && r.action !== 'delete') notCompared.add(r.address);
+  const comparedItems = own ? own.items.filter((i) => i.resources.every((address) => cloudOf.get(address) === own.cloud && !notCompared.has(address))) : [];
   const comparable = (c: CloudCost): Money => (c.basis === 'plan' ? Money.sum(comparedItems.flatMap((i) => (i.monthlyCost ? [i.monthlyCost] : [])), c.total.currency) : c.total);
   return {
     currency: comparison.currency,
@@ -57,7 +60,7 @@ export async function compareCloudsForPlan(query: unknown): Promise<CostCompareC
       }),
     ),
     cheapest: comparison.cheapest,
-    unmapped: comparison.unmapped,
+    unmapped: [...notCompared],
     comparedResources: comparedItems.length,
     notes: comparison.notes,
   };
