@@ -26,7 +26,7 @@ import { measureRoundTrips } from './saga/jetstream-floor';
 import { OrchestratorProcess } from './saga/orchestrator-process';
 import { BENCH_TOKEN, orchestratorEnv, startGates, startOrchestrator, type SagaWorld } from './saga/saga-platform';
 import { addressOf, generateDeployments, type BenchDeployment } from './saga/saga-plan';
-import { checkCreates, endToEndMs, stepOverheads } from './saga/saga-metrics';
+import { checkCreates, endToEndMs, phasesOf, stepDurations, stepOverheads, type Phases } from './saga/saga-metrics';
 import { errorText, fmtInt, fmtMs, percentile, sleep } from './util';
 
 const DEPLOYMENTS = 100;
@@ -208,6 +208,10 @@ async function run(env: BenchEnv, o: RunOptions): Promise<RunResult> {
     const overhead = stats(overheads.map((x) => x.overheadMs));
     const rootOverhead = stats(overheads.filter((x) => x.root).map((x) => x.overheadMs));
     const depOverhead = stats(overheads.filter((x) => !x.root).map((x) => x.overheadMs));
+    const phases = all.map(phasesOf).filter((x): x is Phases => x !== undefined);
+    const gatesPhase = stats(phases.map((x) => x.gatesMs));
+    const provisioningPhase = stats(phases.map((x) => x.provisioningMs));
+    const durations = stats(all.flatMap(stepDurations));
     const byStack = new Map(deployments.map((d) => [d.stack, d]));
     const addresses = (d: BenchDeployment) => d.resources.map(addressOf);
     const counts = await sim.callCounts({ environment: ENVIRONMENT });
@@ -223,6 +227,9 @@ async function run(env: BenchEnv, o: RunOptions): Promise<RunResult> {
     figures.push({ name: 'throughput', value: `${(count / (wallS / 60)).toFixed(0)} deployments/min` });
     figures.push({ name: 'end-to-end p50 (requestedAt → finishedAt)', value: `${(e2e.p50 / 1000).toFixed(2)} s` });
     figures.push({ name: 'end-to-end p99', value: `${(e2e.p99 / 1000).toFixed(2)} s` });
+    figures.push({ name: '  of which requested → provisioning p50 / p99', value: `${(gatesPhase.p50 / 1000).toFixed(2)} / ${(gatesPhase.p99 / 1000).toFixed(2)} s`, note: 'intake, lock, analysis, cost and compliance gates' });
+    figures.push({ name: '  of which provisioning → final p50 / p99', value: `${(provisioningPhase.p50 / 1000).toFixed(2)} / ${(provisioningPhase.p99 / 1000).toFixed(2)} s`, note: 'steps, verification (and rollback)' });
+    figures.push({ name: 'step startedAt → finishedAt p50 / p99', value: `${fmtMs(durations.p50)} / ${fmtMs(durations.p99)} ms`, note: 'zero-latency provider call incl. waiting for a call slot, and recording it' });
     figures.push({
       name: 'coordinator overhead per step p50',
       value: `${fmtMs(overhead.p50)} ms`,

@@ -1,5 +1,5 @@
 import { type DeploymentDetailDto, type StepDto } from '@cloudwright/contracts';
-import { checkCreates, endToEndMs, stepOverheads } from './saga-metrics';
+import { checkCreates, endToEndMs, phasesOf, stepDurations, stepOverheads } from './saga-metrics';
 
 const at = (ms: number) => new Date(Date.UTC(2026, 0, 1) + ms).toISOString();
 
@@ -60,5 +60,14 @@ describe('checkCreates', () => {
   it('passes a clean world', () => {
     const check = checkCreates([c('s1', 'a', 'create', 1), c('s2', 'a', 'create', 1), c('s2', 'a', 'delete', 1)], new Map([['s1', ['a']]]), new Map([['s2', ['a']]]));
     expect(check).toEqual({ expected: 1, createdOnce: 1, duplicates: [], missing: [], deletedTwice: [] });
+  });
+});
+
+describe('phasesOf / stepDurations', () => {
+  it('splits a deployment at its provisioning transition and measures finished forward steps', () => {
+    const d = detail([step('a', [], 103, 110), step('b', ['a'], 112, null, { status: 'running' }), step('x', [], 300, 340, { phase: 'compensation' })], 100);
+    expect(phasesOf(d)).toEqual({ gatesMs: 100, provisioningMs: 900 });
+    expect(stepDurations(d)).toEqual([7]);
+    expect(phasesOf(detail([], null))).toBeUndefined();
   });
 });

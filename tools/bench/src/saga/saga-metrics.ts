@@ -13,6 +13,28 @@ export function endToEndMs(deployments: readonly DeploymentSummaryDto[]): number
   return deployments.map((d) => ms(d.finishedAt, `deployment ${d.id} finishedAt`) - ms(d.requestedAt, `deployment ${d.id} requestedAt`));
 }
 
+export interface Phases {
+  /** requestedAt → entering `provisioning` (intake, lock, analysis, cost and compliance gates), ms. */
+  gatesMs: number;
+  /** Entering `provisioning` → finishedAt (steps, verification, rollback), ms. */
+  provisioningMs: number;
+}
+
+/** Where a finished deployment spent its time (undefined when it never reached provisioning). */
+export function phasesOf(detail: DeploymentDetailDto): Phases | undefined {
+  const provisioning = detail.timeline.find((t) => t.to === 'provisioning');
+  if (!provisioning) return undefined;
+  const at = ms(provisioning.at, `deployment ${detail.id} provisioning transition`);
+  return { gatesMs: at - ms(detail.requestedAt, `deployment ${detail.id} requestedAt`), provisioningMs: ms(detail.finishedAt, `deployment ${detail.id} finishedAt`) - at };
+}
+
+/** startedAt → finishedAt of every finished forward step (provider call, waiting for a call slot, recording), ms. */
+export function stepDurations(detail: DeploymentDetailDto): number[] {
+  return detail.steps
+    .filter((s) => s.phase === 'forward' && s.status !== 'skipped' && s.startedAt !== null && s.finishedAt !== null)
+    .map((s) => ms(s.finishedAt, `step ${s.address} finishedAt`) - ms(s.startedAt, `step ${s.address} startedAt`));
+}
+
 export interface StepOverhead {
   deploymentId: string;
   address: string;
