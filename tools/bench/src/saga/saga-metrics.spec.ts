@@ -22,6 +22,13 @@ describe('stepOverheads', () => {
   it('measures roots from the provisioning transition and others from their last dependency to finish', () => {
     const out = stepOverheads(detail([step('a', [], 103, 110), step('b', [], 105, 140), step('c', ['a', 'b'], 144, 150)], 100));
     expect(out.map((o) => [o.address, o.overheadMs, o.root])).toEqual([['aws_vpc.a', 3, true], ['aws_vpc.b', 5, true], ['aws_vpc.c', 4, false]]);
+    expect(out.map((o) => o.afterSlotMs)).toEqual([3, 5, 4]);
+  });
+
+  it('leaves out the wait for a slot under the parallel-step limit', () => {
+    // limit 2: a and b run 100-140 and 101-120; c is runnable at 100 but gets a slot when b finishes at 120, starts at 123
+    const out = stepOverheads(detail([step('a', [], 100, 140), step('b', [], 101, 120), step('c', [], 123, 130)], 100), 2);
+    expect(out.map((o) => [o.address, o.overheadMs, o.afterSlotMs])).toEqual([['aws_vpc.a', 0, 0], ['aws_vpc.b', 1, 1], ['aws_vpc.c', 23, 3]]);
   });
 
   it('leaves out steps never started, skipped steps and compensations', () => {

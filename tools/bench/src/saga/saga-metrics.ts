@@ -40,21 +40,29 @@ export interface StepOverhead {
   address: string;
   /** The step's startedAt minus the moment it became runnable, ms. */
   overheadMs: number;
+  /**
+   * The same from the moment it could also get a slot under the deployment's parallel-step limit (the first moment
+   * at or after becoming runnable when fewer than `maxParallel` of the steps dispatched before it were unfinished), ms. Equal to
+   * overheadMs when no limit is given.
+   */
+  afterSlotMs: number;
   root: boolean;
 }
 
 /**
  * The coordinator's overhead per forward step: from the moment the step became runnable (its last dependency's
  * finishedAt, or the deployment's entry into `provisioning` for a step without dependencies) to its startedAt.
- * Steps never started (skipped, pending after a failure) are left out.
+ * Steps never started (skipped, pending after a failure) are left out. With `maxParallel` (the environment policy's
+ * maxParallelSteps), `afterSlotMs` also leaves out the time a runnable step waited for a free slot.
  */
-export function stepOverheads(detail: DeploymentDetailDto): StepOverhead[] {
+export function stepOverheads(detail: DeploymentDetailDto, maxParallel?: number): StepOverhead[] {
   const provisioning = detail.timeline.find((t) => t.to === 'provisioning');
   const forward = detail.steps.filter((s) => s.phase === 'forward');
   const byId = new Map(forward.map((s) => [s.id, s]));
+  const started = forward.filter((s) => s.startedAt !== null && s.status !== 'skipped');
+  const intervals = started.map((s) => ({ id: s.id, start: ms(s.startedAt, `step ${s.address} startedAt`), end: s.finishedAt === null ? Number.POSITIVE_INFINITY : ms(s.finishedAt, `step ${s.address} finishedAt`) }));
   const out: StepOverhead[] = [];
-  for (const step of forward) {
-    if (step.startedAt === null || step.status === 'skipped') continue;
+  for (const step of started) {
     let runnable: number;
     if (step.dependsOn.length === 0) {
       if (!provisioning) throw new Error(`deployment ${detail.id}: step ${step.address} started but the timeline has no "provisioning" entry`);
@@ -68,7 +76,15 @@ export function stepOverheads(detail: DeploymentDetailDto): StepOverhead[] {
         }),
       );
     }
-    out.push({ deploymentId: detail.id, address: step.address, overheadMs: ms(step.startedAt, `step ${step.address} startedAt`) - runnable, root: step.dependsOn.length === 0 });
+    const startedAt = ms(step.startedAt, `step ${step.address} startedAt`);
+    let slot = runnable;
+    if (maxParallel !== undefined) {
+      // steps dispatched before this one had the slots first; a slot frees when one of them finishes
+      const before = intervals.filter((i) => i.id !== step.id && i.start <= startedAt);
+      const candidates = [runnable, ...before.map((i) => i.end).filter((e) => e > runnable && e <= startedAt).sort((a, b) => a - b)];
+      slot = candidates.find((t) => before.filter((i) => i.end > t).length < maxParallel) ?? startedAt;
+    }
+    out.push({ deploymentId: detail.id, address: step.address, overheadMs: startedAt - runnable, afterSlotMs: Math.max(0, startedAt - slot), root: step.dependsOn.length === 0 });
   }
   return out;
 }

@@ -22,6 +22,15 @@ export interface SagaWorld {
   schemas: { orchestrator: string; cost: string; compliance: string; sim: string };
   simSeed: string;
   logLevel: string;
+  /** Extra orchestrator settings (`CW_…` keys), e.g. from CW_BENCH_ORCH_* variables. */
+  orchestratorOverrides?: Record<string, string>;
+}
+
+/** `CW_BENCH_ORCH_<KEY>=v` in `env` → `CW_<KEY>=v` for the orchestrator (e.g. CW_BENCH_ORCH_DB_POOL_MAX=20). */
+export function orchestratorOverridesFrom(env: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) if (key.startsWith('CW_BENCH_ORCH_') && value !== undefined) out[`CW_${key.slice('CW_BENCH_ORCH_'.length)}`] = value;
+  return out;
 }
 
 /** The bench's API token (operator and viewer routes are all it calls). */
@@ -53,6 +62,7 @@ export function orchestratorEnv(world: SagaWorld, port: number): Record<string, 
     CW_CLOUDSIM_LATENCY_SCALE: '0',
     CW_CLOUDSIM_POOL_MAX: '10',
     CW_API_TOKENS: BENCH_TOKENS_ENV,
+    ...world.orchestratorOverrides,
   };
 }
 
