@@ -319,9 +319,10 @@ async function run(env: BenchEnv, o: RunOptions): Promise<RunResult> {
     }
     notes.push(
       'Overhead per step: for each forward step, its `startedAt` minus the moment it became runnable — the latest `finishedAt` of the steps it depends on, ' +
-        'or the deployment entering `provisioning` for a root step — from GET /deployments/:id (millisecond timestamps). It includes waiting for a ' +
-        'slot under the environment policy\'s maxParallelSteps (8) and the process-wide provider call limit (64), and the CPU contention of ' +
-        `${count} sagas and three services on this machine.`,
+        'or the deployment entering `provisioning` for a root step — from GET /deployments/:id (millisecond timestamps; startedAt is set when the ' +
+        'coordinator dispatches the step, before it waits for one of the process-wide provider call slots, so that wait counts in the step\'s duration). ' +
+        `It includes waiting for a slot under the environment policy's maxParallelSteps (${DEFAULT_MAX_PARALLEL_STEPS}; the "excluding" line leaves that out) ` +
+        `and the CPU contention of ${count} sagas and three services on this machine.`,
     );
     notes.push(`The bench waited ${waitedS.toFixed(1)} s in all (polling every 100 ms); the figures above come from the deployment records.`);
     return { figures, notes, natsVersion };
