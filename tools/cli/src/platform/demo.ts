@@ -151,7 +151,7 @@ async function sagaDemo(options: DemoOptions, step: (t: string) => void, ok: (t:
   ok(`succeeded: revision ${done.revision}, ${done.stepCounts.succeeded} resources on ${done.clouds.join(', ')}; cost gate ${costGate?.summary ?? ''}`);
 
   step('a second deployment of the stack with an injected cloud failure (the simulated GCP refuses google_sql_database_instance.orders)');
-  const sim = await SimCloud.open({ databaseUrl: options.databaseUrl, schema: 'cloudsim' });
+  const sim = await SimCloud.open({ databaseUrl: options.databaseUrl, schema: process.env.CW_CLOUDSIM_SCHEMA ?? 'cloudsim' });
   try {
     const changed = JSON.parse(readFileSync(planPath, 'utf8')) as { resource_changes: { address: string; change: { actions: string[]; before: unknown; after: unknown } }[] };
     for (const rc of changed.resource_changes) {
@@ -166,7 +166,7 @@ async function sagaDemo(options: DemoOptions, step: (t: string) => void, ok: (t:
     writeFileSync(changedPath, JSON.stringify(changed));
     const fault = await sim.injectFault({ match: { address: 'google_sql_database_instance.orders', operation: 'create' }, mode: 'fail', code: 'quota-exceeded', message: 'demo: Cloud SQL quota exceeded in europe-west1' });
     try {
-      await api(options, 'PUT', `/policies/${env}`, options.tokens.admin, { approval: { required: false } });
+      await api(options, 'PUT', `/policies/${env}`, options.tokens.admin, { approval: { required: false, count: 1, approvers: [], timeoutSeconds: 900 } });
       const failedCode = await deployWithCli(options, ['--plan', changedPath, '--stack', 'shop', '--env', env, '--run-id', `${runId}-2`, '--ci-provider', 'github-actions', '--repository', 'acme/shop', '--actor', 'demo-bot', '--commit', 'b2c3d4e5f6a7']);
       if (failedCode !== 3) throw new Error(`cloudwright deploy exited ${failedCode} (expected 3: rolled back)`);
       ok('exit code 3: rolled back — the database deleted by the replace was re-created by its compensation');

@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,10 +15,13 @@ describe('cloudwright up', () => {
   });
 
   afterAll(async () => {
+    const client = new Client({ connectionString: ctx.databaseUrl });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS ${client.escapeIdentifier(`${ctx.schema}_sim`)} CASCADE`).finally(() => client.end());
     await ctx.dispose();
   });
 
-  it('runs the demo against the real services: one deployment per request key, the invalid request dead-lettered, a plan priced, actual cost imported, the plan scanned with a waiver', async () => {
+  it('runs the demo against the real services: a multi-cloud deployment through every gate, a rollback, actual cost from the simulated billing export, one deployment per request key, the invalid request dead-lettered, a plan priced, actual cost imported, the plan scanned with a waiver', async () => {
     expect(existsSync(cli) && existsSync(join(root, 'services/orchestrator/dist/main.js')) && existsSync(join(root, 'services/cost-tracker/dist/main.js')) && existsSync(join(root, 'services/compliance/dist/main.js'))).toBe(true); // `npm test` builds first
     const port = await findFreePort();
     const child = spawn(process.execPath, [cli, 'up', '--exit-after-demo', '--port', String(port)], {
@@ -28,6 +32,7 @@ describe('cloudwright up', () => {
         CW_ORCHESTRATOR_SCHEMA: ctx.schema,
         CW_STREAM_PREFIX: ctx.streamPrefix,
         CW_SUBJECT_PREFIX: ctx.subjectPrefix,
+        CW_CLOUDSIM_SCHEMA: `${ctx.schema}_sim`,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -37,7 +42,12 @@ describe('cloudwright up', () => {
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     if (code !== 0) console.error(output);
     expect(code).toBe(0);
-    expect(output).toContain('re-runs counted: 1');
+    expect(output).toMatch(/✔ succeeded: revision 1, 18 resources on aws, azure, gcp; cost gate USD [\d.]+\/month/);
+    expect(output).toContain('gate       compliance passed');
+    expect(output).toContain('✔ exit code 3: rolled back');
+    expect(output).toMatch(/✔ \d+ FOCUS rows imported/);
+    expect(output).toMatch(/✔ actual [\d.]+ USD for the exported days against the estimate's [\d.]+ USD per day/);
+    expect(output).toMatch(/✔ one deployment for the request key \([0-9a-f-]{36}, [a-z-]+\); deployments of web\/staging: 1/);
     expect(output).toMatch(/dead letter #\d+ from orchestrator__deployment-intake \[VALIDATION_FAILED\]: .*data\.ci\.commit/);
     expect(output).toContain('✔ demo passed');
     expect(output).toMatch(/✔ \$[\d,.]+ per month for \d+ priced resources \(0 not priced\)/);
@@ -48,5 +58,5 @@ describe('cloudwright up', () => {
     expect(output).toMatch(/✔ pci-dss-4\.0: [\d.]+ \(\d+ passed, \d+ failed, \d+ manual\)/);
     expect(output).toMatch(/✔ gate: blocked — \d+ unwaived high\+ finding\(s\)/);
     expect(output).toMatch(/✔ muted findings: [1-9]\d* \(still listed\); gate: blocked/);
-  }, 90_000);
+  }, 240_000);
 });
