@@ -120,6 +120,16 @@ export class SagaDriver implements OnApplicationBootstrap, BeforeApplicationShut
     }
   }
 
+  private advanceSoon(id: string): void {
+    const work = this.advance(id)
+      .catch((error: unknown) => {
+        this.logger.error({ err: error, deploymentId: id }, 'advancing a deployment failed; the next tick retries it');
+        this.kick(id);
+      })
+      .finally(() => this.running.delete(work));
+    this.running.add(work);
+  }
+
   async advance(id: string): Promise<void> {
     const activities = await this.unitOfWork.run((tx) => this.coordinator.advance(tx, id, this.inFlight));
     for (const activity of activities) this.start(activity);
@@ -134,7 +144,8 @@ export class SagaDriver implements OnApplicationBootstrap, BeforeApplicationShut
       .finally(() => {
         this.inFlight.delete(key);
         this.running.delete(work);
-        this.kick(activity.deploymentId);
+        // advance at once (not with the next batch of the loop): the successors of a finished step start now
+        if (!this.stopping) this.advanceSoon(activity.deploymentId);
       });
     this.running.add(work);
   }

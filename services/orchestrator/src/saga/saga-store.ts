@@ -278,10 +278,11 @@ export class SagaStore {
     return rows.map((r) => r.id);
   }
 
-  /** Makes every open saga due now (start-up: resume what a stopped coordinator left). */
+  /** Makes every saga with provider work due now (start-up: resume what a stopped coordinator left); gate deadlines stay. */
   async wakeAllActive(): Promise<number> {
     const rows = returned<{ id: string }>(
-      await this.manager.query(`UPDATE ${this.s}.deployments SET wake_at = clock_timestamp() WHERE status NOT IN ${FINAL_SQL} AND status <> 'queued' RETURNING id`),
+      // only where work is done by the driver: a gate's wake_at is its deadline, which a restart must not move
+      await this.manager.query(`UPDATE ${this.s}.deployments SET wake_at = clock_timestamp() WHERE status IN ('provisioning','verifying','rolling-back') RETURNING id`),
     );
     return rows.length;
   }
