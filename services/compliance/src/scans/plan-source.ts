@@ -1,7 +1,5 @@
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { ErrorCode, type DeploymentPlanV1 } from '@cloudwright/contracts';
+import { PlanSourceError, loadPlanSourceText, planSourceDigest } from '@cloudwright/terraform-plan';
 
 /** Why a scan could not run: returned (never thrown) so the saga always gets an answer. */
 export interface ScanFailure {
@@ -14,8 +12,6 @@ export interface ScanFailure {
 
 export type PlanText = { ok: true; text: string; name: string } | { ok: false; failure: ScanFailure };
 
-const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
-
 /** The plan's text for an inline plan (its JSON, as the engine digests it). */
 export function inlinePlanText(inline: unknown): string {
   return JSON.stringify(inline);
@@ -26,28 +22,16 @@ export function inlinePlanText(inline: unknown): string {
  * of the inline plan's JSON — the same value the engine records as `audit.source.sha256`.
  */
 export function planDigest(plan: DeploymentPlanV1): string {
-  return plan.ref ? plan.ref.sha256 : sha256(inlinePlanText(plan.inline));
+  return planSourceDigest(plan);
 }
 
-/**
- * The plan text of a command: inline, or a `file://` reference whose bytes must match its sha256. Other reference
- * schemes (s3://, gs://, https://, azblob://) need an object-store port this service does not have yet: NOT_FOUND.
- */
+/** The plan text of a command (inline, or a `file://` reference checked against its sha256), through the shared loader. */
 export async function loadPlanText(plan: DeploymentPlanV1): Promise<PlanText> {
-  if (!plan.ref) return { ok: true, text: inlinePlanText(plan.inline), name: 'plan.inline' };
-  const ref = plan.ref;
-  if (!ref.uri.startsWith('file://')) {
-    return { ok: false, failure: { code: ErrorCode.NotFound, message: `plan.ref ${ref.uri}: only file:// plan references can be read by the compliance service`, path: '$.plan.ref.uri' } };
-  }
-  let bytes: Buffer;
   try {
-    bytes = await readFile(fileURLToPath(ref.uri));
+    const { text, name } = await loadPlanSourceText(plan);
+    return { ok: true, text, name };
   } catch (error) {
-    return { ok: false, failure: { code: ErrorCode.NotFound, message: `plan.ref ${ref.uri} cannot be read: ${(error as Error).message}`, path: '$.plan.ref.uri' } };
+    if (!(error instanceof PlanSourceError)) throw error;
+    return { ok: false, failure: { code: error.code === 'not-found' ? ErrorCode.NotFound : ErrorCode.ValidationFailed, message: error.message, path: error.path } };
   }
-  const digest = sha256(bytes);
-  if (digest !== ref.sha256) {
-    return { ok: false, failure: { code: ErrorCode.ValidationFailed, message: `plan.ref ${ref.uri} has sha256 ${digest}, not the declared ${ref.sha256}`, path: '$.plan.ref.sha256' } };
-  }
-  return { ok: true, text: bytes.toString('utf8'), name: ref.uri };
 }

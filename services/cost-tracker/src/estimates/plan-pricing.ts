@@ -1,9 +1,6 @@
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { ErrorCode, type DeploymentPlanV1 } from '@cloudwright/contracts';
 import { UsageFileError, defaultRegistry, estimatePlan, parseUsageFile, type Commitment, type CostEstimate, type Currency } from '@cloudwright/pricing';
-import { PlanParseError, parsePlan } from '@cloudwright/terraform-plan';
+import { PlanParseError, PlanSourceError, loadPlanSourceText, parsePlan } from '@cloudwright/terraform-plan';
 
 export interface PricingRequest {
   /** The plan document (`terraform show -json`), already parsed from JSON. */
@@ -53,28 +50,21 @@ export function pricePlan(request: PricingRequest): PricingOutcome {
 }
 
 /**
- * The plan document of a command: inline, or a `file://` reference whose bytes must match its sha256. Other
- * reference schemes (s3://, gs://, https://, azblob://) need an object-store port this service does not have yet.
+ * The plan document of a command: inline, or a `file://` reference whose bytes must match its sha256 (the shared
+ * loader of libs/terraform-plan; other schemes need an object-store port that does not exist yet).
  */
 export async function loadPlanDocument(plan: DeploymentPlanV1): Promise<{ ok: true; doc: unknown } | { ok: false; failure: PricingFailure }> {
   if (plan.inline !== undefined) return { ok: true, doc: plan.inline };
-  const ref = plan.ref!;
-  if (!ref.uri.startsWith('file://')) {
-    return { ok: false, failure: { code: ErrorCode.NotFound, message: `plan.ref ${ref.uri}: only file:// plan references can be read by cost-tracker`, path: '$.plan.ref.uri' } };
-  }
-  let bytes: Buffer;
+  let loaded: { text: string; name: string };
   try {
-    bytes = await readFile(fileURLToPath(ref.uri));
+    loaded = await loadPlanSourceText(plan);
   } catch (error) {
-    return { ok: false, failure: { code: ErrorCode.NotFound, message: `plan.ref ${ref.uri} cannot be read: ${(error as Error).message}`, path: '$.plan.ref.uri' } };
-  }
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  if (sha256 !== ref.sha256) {
-    return { ok: false, failure: { code: ErrorCode.ValidationFailed, message: `plan.ref ${ref.uri} has sha256 ${sha256}, not the declared ${ref.sha256}`, path: '$.plan.ref.sha256' } };
+    if (!(error instanceof PlanSourceError)) throw error;
+    return { ok: false, failure: { code: error.code === 'not-found' ? ErrorCode.NotFound : ErrorCode.ValidationFailed, message: error.message, path: error.path } };
   }
   try {
-    return { ok: true, doc: JSON.parse(bytes.toString('utf8')) as unknown };
+    return { ok: true, doc: JSON.parse(loaded.text) as unknown };
   } catch (error) {
-    return { ok: false, failure: { code: ErrorCode.ValidationFailed, message: `plan.ref ${ref.uri} is not JSON: ${(error as Error).message}`, path: '$' } };
+    return { ok: false, failure: { code: ErrorCode.ValidationFailed, message: `plan.ref ${loaded.name} is not JSON: ${(error as Error).message}`, path: '$' } };
   }
 }
