@@ -39,11 +39,11 @@ export class DeploymentOperationsService extends DeploymentOperations {
     return new SagaStore(this.dataSource.manager, this.coordinator.schema);
   }
 
-  async submit(request: DeploymentRequestedV1, actor: Actor): Promise<SubmitDeploymentResponse> {
+  /** The actor is recorded by the API's audit log; the request itself names who asked (`ci.actor`). */
+  async submit(request: DeploymentRequestedV1, _actor: Actor): Promise<SubmitDeploymentResponse> {
     const known = await this.reader().findByRequestKey(request.requestKey);
     if (known) return { deploymentId: known.id, eventId: known.id, requestKey: known.requestKey, correlationId: known.correlationId, status: known.status };
     const event = await this.unitOfWork.run((tx) => tx.publish(DeploymentRequestedV1, request, { subject: request.requestKey }));
-    void actor;
     return { deploymentId: null, eventId: event.id, requestKey: request.requestKey, correlationId: event.correlationid, status: 'submitted' };
   }
 

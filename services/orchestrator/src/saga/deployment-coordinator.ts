@@ -406,9 +406,6 @@ export class DeploymentCoordinator {
     if (gate) await this.store(tx).upsertGate({ deploymentId: id, gate, status: 'skipped', summary: why, reasons: [], facts: {}, details: null, decided: true });
     const cancelled = await this.transition(tx, dep, 'cancelled', why, actor.name, { cancelRequestedBy: actor.name });
     await this.emit(tx, DeploymentCancelledV1, cancelled, 'cancelled', { by: actor.name, ...(reason ? { reason } : {}), compensated: 0 });
-    if (dep.status === 'queued') {
-      // it did not hold the lock; the queue order of the others is unchanged
-    }
   }
 
   async retry(tx: Transaction, id: string, actor: Actor): Promise<void> {
@@ -575,8 +572,7 @@ export class DeploymentCoordinator {
     }
     const done = (s: StepRow) => s.status === 'succeeded' || s.status === 'skipped';
     if (forward.every(done)) {
-      const next = await this.transition(tx, dep, 'verifying', 'every step succeeded', null, { wakeAt: new Date() });
-      void next;
+      await this.transition(tx, dep, 'verifying', 'every step succeeded', null, { wakeAt: new Date() });
       return [];
     }
     const activities = this.redispatch(dep, forward, inFlight, policy);

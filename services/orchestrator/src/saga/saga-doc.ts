@@ -102,7 +102,8 @@ the gates, which the restored revision passed.
 
 Nothing is kept in memory that is not also in PostgreSQL. A step is marked \`running\` (with its attempt number) in a
 committed transaction before the provider is called, with the idempotency key \`<deployment>:<step>:<attempt>\`. A
-coordinator killed at any moment loses only its in-flight calls: on start it wakes every open saga, and a step found
+coordinator killed at any moment loses only its in-flight calls: on start it wakes every saga with provider work
+(provisioning, verifying, rolling back — a saga waiting at a gate keeps its deadline), and a step found
 \`running\` that this process is not running is dispatched again **with the same key** — the provider (the simulated
 cloud, like AWS client tokens) returns the first call's result without a second effect. Timers (gate, approval and
 deployment deadlines, retry backoff) are columns (\`wake_at\`, \`deadline_at\`, \`next_attempt_at\`), not in NATS

@@ -64,7 +64,7 @@ export class SagaDriver implements OnApplicationBootstrap, BeforeApplicationShut
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const resumed = await new SagaStore(this.dataSource.manager, this.options.schema).wakeAllActive();
+    const resumed = await new SagaStore(this.dataSource.manager, this.options.schema).wakeProviderWork();
     if (resumed) this.logger.info({ resumed }, 'resuming open deployment sagas');
     this.loop = this.run();
   }

@@ -279,7 +279,7 @@ export class SagaStore {
   }
 
   /** Makes every saga with provider work due now (start-up: resume what a stopped coordinator left); gate deadlines stay. */
-  async wakeAllActive(): Promise<number> {
+  async wakeProviderWork(): Promise<number> {
     const rows = returned<{ id: string }>(
       // only where work is done by the driver: a gate's wake_at is its deadline, which a restart must not move
       await this.manager.query(`UPDATE ${this.s}.deployments SET wake_at = clock_timestamp() WHERE status IN ('provisioning','verifying','rolling-back') RETURNING id`),
