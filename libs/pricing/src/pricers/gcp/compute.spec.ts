@@ -50,6 +50,12 @@ describe(gcpComputeInstance.types[0], () => {
     expect(monthly(e, 'google_compute_instance.vm')).toBe('141.16');
   });
 
+  it('prices local SSD scratch disks outside us-central1', () => {
+    const e = estimateOf([vm({ zone: 'europe-west1-b', machine_type: 'e2-medium', boot_disk: [{ initialize_params: [{ size: 10 }] }], scratch_disk: [{ interface: 'NVME' }] })]);
+    // europe-west1 E2: ($0.02399337 + 4 × $0.00321609) × 730 = $26.9061429; boot pd-standard 10 GB × $0.04 = $0.40; local SSD 375 GB × $0.08 = $30.00
+    expect(monthly(e, 'google_compute_instance.vm')).toBe('57.31');
+  });
+
   it('reports an unknown family, a GPU and a region without prices as unsupported with the reason', () => {
     const e = estimateOf([
       { ...vm({ machine_type: 'x9-standard-4' }), name: 'unknown' },
@@ -97,8 +103,13 @@ describe(gcpComputeDisk.types[0], () => {
   });
 
   it('reports a disk type without a price in the region as unsupported', () => {
+    const e = estimateOf([disk({ zone: 'asia-east1-b', type: 'pd-extreme', size: 40 })]);
+    expect(e.unsupported[0]?.reason).toBe('no list price for disk type pd-extreme in asia-east1');
+  });
+
+  it('reports pd-extreme as unsupported where only its capacity price is known, not its provisioned IOPS', () => {
     const e = estimateOf([disk({ zone: 'europe-west1-b', type: 'pd-extreme', size: 40 })]);
-    expect(e.unsupported[0]?.reason).toBe('no list price for disk type pd-extreme in europe-west1');
+    expect(e.unsupported[0]?.reason).toBe('no list price for pd-extreme provisioned IOPS in europe-west1');
   });
 });
 

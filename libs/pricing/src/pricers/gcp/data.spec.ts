@@ -36,6 +36,15 @@ describe(gcpBigqueryDataset.types[0], () => {
     // 1,000 GB × $0.02 = $20.00; 2,000 GB × $0.01 = $20.00; 100.3 TiB × $6.25 = $626.875
     expect(monthly(e, 'google_bigquery_dataset.d')).toBe('666.88');
   });
+
+  it('prices storage at the us-central1 region list prices, not the US multi-region ones', () => {
+    const e = estimateOf([{ type: 'google_bigquery_dataset', name: 'd', after: { location: 'us-central1' } }], {
+      usage: { 'google_bigquery_dataset.d': { active_storage_gb: 1000, long_term_storage_gb: 2000 } },
+    });
+    // Billing Catalog SKUs 'Active Logical Storage (us-central1)' $0.023 and 'Long Term Logical Storage (us-central1)' $0.016 per GB:
+    // 1,000 GB × $0.023 = $23.00; 2,000 GB × $0.016 = $32.00
+    expect(monthly(e, 'google_bigquery_dataset.d')).toBe('55.00');
+  });
 });
 
 describe(gcpKmsCryptoKey.types[0], () => {
