@@ -44,7 +44,7 @@ const table = (cloud: Cloud, rows: readonly (readonly [string, string, string, '
   });
 
 /**
- * The main regions of each cloud: the same list the simulated cloud serves (tools/cloud-sim/src/catalog/regions.ts),
+ * The main regions of each cloud, which the simulated cloud serves too (tools/cloud-sim/src/catalog/regions.ts),
  * so a region the analyzer accepts is one the default provider can create resources in. No cloud region of this
  * table lies in the `me` or `af` areas: a workload that must stay there is blocked.
  */
