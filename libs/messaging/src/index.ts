@@ -1,5 +1,5 @@
 export * from './topology/topology';
-export { quoteIdent } from './common/sql';
+export { quoteIdent, valuesList } from './common/sql';
 export * from './topology/stream-provisioner';
 export * from './common/nats-connection';
 export * from './publishing/event-factory';

@@ -366,7 +366,8 @@ export class EventConsumer<T extends object = object> {
     let logger: Logger | undefined;
     const deps = this.deps;
     const durable = this.durable;
-    const tx = manager ? this.deps.outbox.transaction(manager) : noTransaction(this.durable);
+    const buffered = manager ? this.deps.outbox.transaction(manager) : undefined;
+    const tx = buffered ?? noTransaction(this.durable);
     const ctx: HandlerContext = {
       tx,
       deliveryCount: msg.info.deliveryCount,
@@ -382,6 +383,7 @@ export class EventConsumer<T extends object = object> {
     };
     try {
       await otelContext.with(otelTrace.setSpan(parent, span), () => this.handler(event as CloudEvent<T>, ctx));
+      await buffered?.flush();
       endSpan(span);
     } catch (error) {
       endSpan(span, error);

@@ -1,6 +1,6 @@
 import { eventDefinitionOf, type CloudEvent, type EventClass } from '@cloudwright/contracts';
 import { type DataSource, type EntityManager } from 'typeorm';
-import { quoteIdent } from '../common/sql';
+import { quoteIdent, valuesList } from '../common/sql';
 import { captureTraceContext } from '../observability/tracing';
 import { createEvent, type EventMetadata } from '../publishing/event-factory';
 
@@ -19,32 +19,46 @@ export interface OutboxWriterOptions {
   source: string;
 }
 
+/** A transaction's events, written to the outbox together (one statement) before it commits. */
+export interface BufferedTransaction extends Transaction {
+  /** Writes the events published so far; must run inside the transaction, before the commit. */
+  flush(): Promise<void>;
+}
+
+interface PendingRow {
+  event: CloudEvent<object>;
+  subject: string;
+  trace: string;
+}
+
 /** Writes outbox rows inside a caller's transaction. */
 export class OutboxWriter {
   private readonly insertSql: string;
 
   constructor(private readonly options: OutboxWriterOptions) {
-    this.insertSql = `INSERT INTO ${quoteIdent(options.schema)}.cw_outbox (id, ordering_key, subject, type, payload, trace) VALUES ($1, $2, $3, $4, $5, $6)`;
+    this.insertSql = `INSERT INTO ${quoteIdent(options.schema)}.cw_outbox (id, ordering_key, subject, type, payload, trace) VALUES `;
   }
 
-  async write<T extends object>(manager: EntityManager, contract: EventClass<T>, data: T, meta: EventMetadata = {}): Promise<CloudEvent<T>> {
-    const event = createEvent(this.options.source, contract, data, meta);
-    const definition = eventDefinitionOf(contract);
-    await manager.query(this.insertSql, [
-      event.id,
-      event.subject ?? event.correlationid,
-      definition.subject,
-      event.type,
-      JSON.stringify(event),
-      JSON.stringify(captureTraceContext()),
-    ]);
-    return event;
-  }
-
-  transaction(manager: EntityManager): Transaction {
+  /**
+   * A transaction whose events are kept in memory and written in one multi-row INSERT by flush(), in publish order
+   * (the outbox sequence follows it). Each event is built, validated and traced when it is published.
+   */
+  transaction(manager: EntityManager): BufferedTransaction {
+    const pending: PendingRow[] = [];
     return {
       manager,
-      publish: (contract, data, meta) => this.write(manager, contract, data, meta),
+      publish: <T extends object>(contract: EventClass<T>, data: T, meta?: EventMetadata): Promise<CloudEvent<T>> => {
+        const event = createEvent(this.options.source, contract, data, meta ?? {});
+        pending.push({ event, subject: eventDefinitionOf(contract).subject, trace: JSON.stringify(captureTraceContext()) });
+        return Promise.resolve(event);
+      },
+      flush: async () => {
+        while (pending.length) {
+          const rows = pending.splice(0, 500).map(({ event, subject, trace }) => [event.id, event.subject ?? event.correlationid, subject, event.type, JSON.stringify(event), trace]);
+          const { sql, params } = valuesList(rows);
+          await manager.query(this.insertSql + sql, params);
+        }
+      },
     };
   }
 }
@@ -58,7 +72,12 @@ export class UnitOfWork {
   ) {}
 
   async run<R>(work: (tx: Transaction) => Promise<R>): Promise<R> {
-    const result = await this.dataSource.transaction((manager) => work(this.outbox.transaction(manager)));
+    const result = await this.dataSource.transaction(async (manager) => {
+      const tx = this.outbox.transaction(manager);
+      const out = await work(tx);
+      await tx.flush();
+      return out;
+    });
     this.afterCommit();
     return result;
   }
