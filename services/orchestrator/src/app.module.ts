@@ -15,7 +15,7 @@ import { DeploymentRequestedConsumer } from './deployments/deployment-requested.
 import { HealthController } from './health/health.controller';
 import { DeploymentCoordinator, SAGA_SCHEMA } from './saga/deployment-coordinator';
 import { GateAnswersConsumer } from './saga/gate-answers.consumer';
-import { CLOUD_PROVIDER, SAGA_DATA_SOURCE, SAGA_LOGGER, SAGA_OPTIONS, SagaDriver, type SagaOptions } from './saga/saga-driver';
+import { CLOUD_PROVIDER, SAGA_DATA_SOURCE, SAGA_LOGGER, SAGA_METRICS_REGISTRY, SAGA_OPTIONS, SagaDriver, type SagaOptions } from './saga/saga-driver';
 
 export const ORCHESTRATOR_DATA_SOURCE = SAGA_DATA_SOURCE;
 const ROOT_LOGGER = Symbol('ROOT_LOGGER');
@@ -91,6 +91,7 @@ export class OrchestratorModule {
       { provide: ROOT_LOGGER, useValue: logger },
       { provide: SAGA_LOGGER, useValue: logger.child({ agent: 'deployment-coordinator' }) },
       { provide: METRICS_REGISTRY, useValue: registry },
+      { provide: SAGA_METRICS_REGISTRY, useValue: registry },
       { provide: SAGA_SCHEMA, useValue: config.schema },
       { provide: SAGA_OPTIONS, useValue: sagaOptions },
       { provide: OWNS_PROVIDER, useValue: overrides.provider === undefined },

@@ -107,8 +107,12 @@ export interface StepDto {
   error: { code: string; message: string } | null;
   /** Why it was skipped (no-op, not a cloud resource…). */
   note: string | null;
+  /** When the step was dispatched (marked running) and when its result was recorded. */
   startedAt: string | null;
   finishedAt: string | null;
+  /** When the provider call of the latest attempt began and answered (the rest of startedAt → finishedAt is the coordinator's). */
+  callStartedAt: string | null;
+  callFinishedAt: string | null;
 }
 
 export interface ApprovalDto {

@@ -215,6 +215,8 @@ export class DeploymentOperationsService extends DeploymentOperations {
         note: s.note,
         startedAt: iso(s.startedAt),
         finishedAt: iso(s.finishedAt),
+        callStartedAt: iso(s.callStartedAt),
+        callFinishedAt: iso(s.callFinishedAt),
       })),
       approvals: approvals.map((a) => ({ approver: a.approver, role: a.role, decision: a.decision, comment: a.comment, at: new Date(a.at).toISOString() })),
       approval: row.approval ? { required: row.approval.required, approvers: row.approval.approvers, deadline: row.approval.deadline } : null,

@@ -161,7 +161,20 @@ function deploymentSaga(schema: string): new () => MigrationInterface {
   };
 }
 
+/** When the provider call of each step attempt began and answered (the step's timeline shows provider time apart from the coordinator's). */
+function stepCallTimes(schema: string): new () => MigrationInterface {
+  return class StepCallTimes1795100000000 implements MigrationInterface {
+    name = 'StepCallTimes1795100000000';
+    async up(runner: QueryRunner): Promise<void> {
+      await runner.query(`ALTER TABLE ${q(schema)}.deployment_steps ADD COLUMN call_started_at timestamptz, ADD COLUMN call_finished_at timestamptz`);
+    }
+    async down(runner: QueryRunner): Promise<void> {
+      await runner.query(`ALTER TABLE ${q(schema)}.deployment_steps DROP COLUMN call_started_at, DROP COLUMN call_finished_at`);
+    }
+  };
+}
+
 /** The orchestrator's migrations, in order, for its schema. */
 export function orchestratorMigrations(schema: string): (new () => MigrationInterface)[] {
-  return [messagingTablesMigration(schema), deploymentRequests(schema), deploymentSaga(schema), auditLogMigration(schema)];
+  return [messagingTablesMigration(schema), deploymentRequests(schema), deploymentSaga(schema), auditLogMigration(schema), stepCallTimes(schema)];
 }

@@ -42,7 +42,7 @@ import { type Transaction } from '@cloudwright/messaging';
 import { loadPlanSource, type ParsedPlan } from '@cloudwright/terraform-plan';
 import { type Actor } from '../deployments/deployment-operations';
 import { DEFAULT_POLICY } from './environment-policy';
-import { SagaStore, type DeploymentRow, type StepRow } from './saga-store';
+import { SagaStore, type DeploymentBody, type DeploymentPatch, type DeploymentRow, type NewStep, type StepRow } from './saga-store';
 import { GATE_STATUSES, assertTransition } from './state-machine';
 import { planSteps, restoreSteps, type PlannedStep, knownAttributes } from './step-plan';
 
@@ -53,7 +53,45 @@ export type Activity =
   | { kind: 'step'; deploymentId: string; step: StepRow; idempotencyKey: string; timeoutMs: number }
   | { kind: 'verify'; deploymentId: string; addresses: string[] };
 
-export type StepOutcome = { ok: true; result: ApplyResult; durationMs: number } | { ok: false; code: string; message: string; retryable: boolean; durationMs: number };
+/** What the provider answered for a step, and when the call began and answered (epoch ms). */
+export type StepOutcome = ({ ok: true; result: ApplyResult } | { ok: false; code: string; message: string; retryable: boolean }) & { calledAt: number; answeredAt: number };
+
+/** What the provider answered for a deployment since its previous round. */
+export interface Answers {
+  steps: ReadonlyMap<string, StepOutcome>;
+  verification?: HealthResult[] | { error: string };
+  /** Record the answers only, dispatch nothing (the process is shutting down). */
+  recordOnly?: boolean;
+}
+const NO_ANSWERS: Answers = { steps: new Map() };
+
+/** A deployment's steps as read in a round's transaction: changed in memory, written back together at the end. */
+class StepLog {
+  private readonly dirty = new Set<StepRow>();
+  constructor(private rows: StepRow[]) {}
+  get all(): StepRow[] {
+    return this.rows;
+  }
+  replace(rows: StepRow[]): void {
+    this.rows = rows;
+    this.dirty.clear();
+  }
+  find(id: string): StepRow | undefined {
+    return this.rows.find((s) => s.id === id);
+  }
+  set(step: StepRow, patch: Partial<StepRow>): void {
+    Object.assign(step, patch);
+    this.dirty.add(step);
+  }
+  /** The next dispatch order number. */
+  nextSeq(): number {
+    return this.rows.reduce((max, s) => Math.max(max, s.seq ?? 0), 0) + 1;
+  }
+  async flush(store: SagaStore): Promise<void> {
+    await store.writeSteps([...this.dirty]);
+    this.dirty.clear();
+  }
+}
 
 const FINAL: readonly DeploymentStatus[] = ['succeeded', 'blocked', 'rejected', 'rolled-back', 'cancelled'];
 /** How long an active deployment sleeps when waiting only for in-flight calls (a restart re-checks it sooner). */
@@ -64,7 +102,7 @@ const truncate = (s: string, n = 1000) => (s.length > n ? `${s.slice(0, n - 1)}â
  * The deployment-coordinator: the saga's decisions. Every method runs in the caller's transaction and keeps all state
  * in PostgreSQL (deployment row, step log, gates, transitions), publishing each transition's event through the
  * outbox in the same transaction. Calls to the cloud happen outside transactions, in the driver (saga-driver.ts),
- * as Activities this class hands out; their outcomes come back through completeStep / completeVerification.
+ * as Activities this class hands out; their answers come back to the next round (advance).
  */
 @Injectable()
 export class DeploymentCoordinator {
@@ -166,7 +204,8 @@ export class DeploymentCoordinator {
       for (const gate of ['analysis', 'cost', 'compliance', 'approval'] as const) {
         await store.upsertGate({ deploymentId: dep.id, gate, status: 'skipped', summary: `restores revision ${dep.rollbackToRevision}, whose deployment passed its gates`, reasons: [], facts: {}, details: null, decided: true });
       }
-      await this.emit(tx, DeploymentStartedV1, { ...started, status: 'provisioning' }, 'provisioning', { changes: dep.desired?.length ?? 0 });
+      const { desired } = await store.body(dep.id);
+      await this.emit(tx, DeploymentStartedV1, { ...started, status: 'provisioning' }, 'provisioning', { changes: desired?.length ?? 0 });
       await this.transition(tx, started, 'provisioning', 'lock acquired; rollback skips the gates', null, { wakeAt: new Date() });
       return;
     }
@@ -175,7 +214,7 @@ export class DeploymentCoordinator {
     await store.upsertGate({ deploymentId: dep.id, gate: 'analysis', status: 'pending', summary: 'waiting for the cloud analyzer', reasons: [], facts: {}, details: null, requested: true });
     await tx.publish(
       CloudAnalyzerAnalyzeV1,
-      { deploymentId: dep.id, stack: dep.stack, environment: dep.environment, requestKey: dep.requestKey, targetClouds: dep.targetClouds, plan: this.planOf(dep) },
+      { deploymentId: dep.id, stack: dep.stack, environment: dep.environment, requestKey: dep.requestKey, targetClouds: dep.targetClouds, plan: this.planOf(dep, await store.body(dep.id)) },
       this.meta(dep),
     );
   }
@@ -184,9 +223,9 @@ export class DeploymentCoordinator {
     return new Date(Date.now() + policy.gateTimeoutSeconds * 1000);
   }
 
-  private planOf(dep: DeploymentRow) {
-    if (!dep.plan) throw new Error(`deployment ${dep.id} has no plan`);
-    return dep.plan;
+  private planOf(dep: DeploymentRow, body: DeploymentBody) {
+    if (!body.plan) throw new Error(`deployment ${dep.id} has no plan`);
+    return body.plan;
   }
 
   // ---- transitions -------------------------------------------------------------------------------------------------
@@ -204,11 +243,11 @@ export class DeploymentCoordinator {
   }
 
   /** Changes status (checked against the state machine), logs the transition, and hands the lock over on a final status. */
-  private async transition(tx: Transaction, dep: DeploymentRow, to: DeploymentStatus, reason: string | null, actor: string | null, patch: Partial<DeploymentRow> = {}): Promise<DeploymentRow> {
+  private async transition(tx: Transaction, dep: DeploymentRow, to: DeploymentStatus, reason: string | null, actor: string | null, patch: DeploymentPatch = {}): Promise<DeploymentRow> {
     assertTransition(dep.id, dep.status, to);
     const store = this.store(tx);
     const final = FINAL.includes(to);
-    const next: Partial<DeploymentRow> = { ...patch, status: to, ...(final ? { finishedAt: new Date(), wakeAt: null } : {}) };
+    const next: DeploymentPatch = { ...patch, status: to, ...(final ? { finishedAt: new Date(), wakeAt: null } : {}) };
     if (reason !== null && !('reason' in patch) && to !== 'succeeded') next.reason = truncate(reason, 4000);
     await store.update(dep.id, next);
     await store.addTransition(dep.id, dep.status, to, reason, actor);
@@ -273,7 +312,7 @@ export class DeploymentCoordinator {
     const withClouds = await this.transition(tx, dep, 'estimating', 'analysis passed', null, { clouds: data.selectedClouds, wakeAt: this.gateDeadline(policy) });
     await this.gatePassed(tx, withClouds, 'analysis', `deploys to ${data.selectedClouds.join(', ')}${data.recommendation ? `; best fit ${data.recommendation}` : ''}`, facts, details);
     await this.store(tx).upsertGate({ deploymentId: dep.id, gate: 'cost', status: 'pending', summary: 'waiting for the cost estimate', reasons: [], facts: {}, details: null, requested: true });
-    await tx.publish(CostOptimizerEstimateV1, { deploymentId: dep.id, stack: dep.stack, environment: dep.environment, requestKey: dep.requestKey, plan: this.planOf(dep) }, this.meta(dep));
+    await tx.publish(CostOptimizerEstimateV1, { deploymentId: dep.id, stack: dep.stack, environment: dep.environment, requestKey: dep.requestKey, plan: this.planOf(dep, await this.store(tx).body(dep.id)) }, this.meta(dep));
     return true;
   }
 
@@ -303,7 +342,7 @@ export class DeploymentCoordinator {
     await this.store(tx).upsertGate({ deploymentId: dep.id, gate: 'compliance', status: 'pending', summary: 'waiting for the compliance scan', reasons: [], facts: {}, details: null, requested: true });
     await tx.publish(
       ComplianceOrchestratorScanV1,
-      { deploymentId: dep.id, stack: dep.stack, environment: dep.environment, requestKey: dep.requestKey, plan: this.planOf(dep), ...(policy.frameworks.length ? { frameworks: policy.frameworks } : {}) },
+      { deploymentId: dep.id, stack: dep.stack, environment: dep.environment, requestKey: dep.requestKey, plan: this.planOf(dep, await this.store(tx).body(dep.id)), ...(policy.frameworks.length ? { frameworks: policy.frameworks } : {}) },
       this.meta(dep),
     );
     return true;
@@ -394,7 +433,7 @@ export class DeploymentCoordinator {
     }
     if (dep.status === 'provisioning' || dep.status === 'verifying' || dep.status === 'failed') {
       await this.store(tx).update(id, { cancelRequestedBy: actor.name });
-      await this.startRollback(tx, { ...dep, cancelRequestedBy: actor.name }, 'cancelled', why);
+      await this.startRollback(tx, { ...dep, cancelRequestedBy: actor.name }, new StepLog(await this.store(tx).steps(id)), 'cancelled', why);
       return;
     }
     if (dep.status === 'rollback-failed') {
@@ -411,16 +450,18 @@ export class DeploymentCoordinator {
   async retry(tx: Transaction, id: string, actor: Actor): Promise<void> {
     const dep = await this.locked(tx, id);
     const store = this.store(tx);
-    const steps = await store.steps(id);
+    const log = new StepLog(await store.steps(id));
     if (dep.status === 'failed') {
-      const failed = steps.filter((s) => s.phase === 'forward' && s.status === 'failed');
-      for (const s of failed) await store.updateStep(s.id, { status: 'pending', nextAttemptAt: null, errorCode: null, errorMessage: null });
+      const failed = log.all.filter((s) => s.phase === 'forward' && s.status === 'failed');
+      for (const s of failed) log.set(s, { status: 'pending', nextAttemptAt: null, errorCode: null, errorMessage: null });
+      await log.flush(store);
       await this.transition(tx, dep, 'provisioning', `retry by ${actor.name} of ${failed.map((s) => s.address).join(', ') || 'the failed step'}`, actor.name, { wakeAt: new Date(), reason: null });
       return;
     }
     if (dep.status === 'rollback-failed') {
-      const failed = steps.filter((s) => s.phase === 'compensation' && s.status === 'failed');
-      for (const s of failed) await store.updateStep(s.id, { status: 'pending', nextAttemptAt: null, attempts: 0 });
+      const failed = log.all.filter((s) => s.phase === 'compensation' && s.status === 'failed');
+      for (const s of failed) log.set(s, { status: 'pending', nextAttemptAt: null, attempts: 0 });
+      await log.flush(store);
       await this.transition(tx, dep, 'rolling-back', `retry by ${actor.name} of the failed compensation(s) ${failed.map((s) => s.address).join(', ')}`, actor.name, { wakeAt: new Date() });
       return;
     }
@@ -431,61 +472,71 @@ export class DeploymentCoordinator {
     return (await this.store(tx).steps(id)).filter((s) => s.phase === 'compensation' && s.status === 'succeeded').length;
   }
 
-  // ---- the driver's tick -------------------------------------------------------------------------------------------
+  // ---- the driver's rounds ------------------------------------------------------------------------------------------
 
   /**
-   * Advances one deployment: timers (gate, approval and deployment deadlines), step dispatch within the parallel
-   * bound, rollback, completion. Returns what must be done outside the transaction. `inFlight` are the step ids (and
-   * `verify:<id>`) this process is already running: a running step not among them was left by a stopped process and
-   * is dispatched again with the same idempotency key (the provider replays it: no second effect).
+   * One round of a deployment, in one transaction: records what the provider answered since the previous round (step
+   * outcomes, health checks), then advances it â€” timers (gate, approval and deployment deadlines), dispatch of every
+   * step that became runnable (within the parallel bound), rollback, completion. Returns what must be done outside the
+   * transaction. `inFlight` are the step ids (and `verify:<id>`) this process is running: a running step not among
+   * them was left by a stopped process and is dispatched again with the same idempotency key (the provider replays
+   * it: no second effect).
    */
-  async advance(tx: Transaction, id: string, inFlight: ReadonlySet<string>): Promise<Activity[]> {
+  async advance(tx: Transaction, id: string, inFlight: ReadonlySet<string>, answers: Answers = NO_ANSWERS): Promise<Activity[]> {
     const store = this.store(tx);
-    const dep = await store.lock(id, true);
-    if (!dep || FINAL.includes(dep.status) || dep.status === 'queued') return [];
-    const now = Date.now();
+    let dep = await store.lock(id);
+    if (!dep) return [];
+    const log = new StepLog(await store.steps(id));
     const policy = dep.policy ?? DEFAULT_POLICY;
+    for (const [stepId, outcome] of answers.steps) await this.recordOutcome(tx, dep, log, stepId, outcome, policy);
+    if (answers.verification && dep.status === 'verifying') dep = await this.recordVerification(tx, dep, log, answers.verification);
+    const activities = answers.recordOnly ? [] : await this.next(tx, dep, log, policy, inFlight);
+    await log.flush(store);
+    return activities;
+  }
+
+  private async next(tx: Transaction, dep: DeploymentRow, log: StepLog, policy: EnvironmentPolicyBody, inFlight: ReadonlySet<string>): Promise<Activity[]> {
+    const store = this.store(tx);
+    if (FINAL.includes(dep.status) || dep.status === 'queued') return [];
+    const now = Date.now();
     const gate = GATE_STATUSES[dep.status as keyof typeof GATE_STATUSES] as GateName | undefined;
     if (gate) {
       if (dep.wakeAt && dep.wakeAt.getTime() <= now) await this.gateTimedOut(tx, dep, gate, policy);
       return [];
     }
     if (dep.status === 'failed' || dep.status === 'rollback-failed') {
-      await store.update(id, { wakeAt: null });
+      if (dep.wakeAt) await store.update(dep.id, { wakeAt: null });
       return [];
     }
-    let steps = await store.steps(id);
-    if (dep.status === 'provisioning' && steps.length === 0) {
-      const planned = await this.planFor(dep);
-      if ('error' in planned) {
-        await this.startRollback(tx, dep, 'step-failed', planned.error);
-        return [];
-      }
+    if (dep.status === 'provisioning' && log.all.length === 0) {
+      const planned = await this.planFor(tx, dep);
+      if ('error' in planned) return this.compensate(tx, await this.startRollback(tx, dep, log, 'step-failed', planned.error), log, policy, inFlight);
       await this.recordSteps(tx, dep, planned.steps, planned.desired);
-      steps = await store.steps(id);
+      log.replace(await store.steps(dep.id));
     }
     if ((dep.status === 'provisioning' || dep.status === 'verifying') && dep.deadlineAt && dep.deadlineAt.getTime() <= now) {
-      await this.startRollback(tx, dep, 'timeout', `the deployment did not finish within ${policy.deploymentTimeoutSeconds} s`);
-      return [];
+      const rolling = await this.startRollback(tx, dep, log, 'timeout', `the deployment did not finish within ${policy.deploymentTimeoutSeconds} s`);
+      return this.compensate(tx, rolling, log, policy, inFlight);
     }
-    if (dep.status === 'provisioning') return this.provision(tx, dep, steps, policy, inFlight);
+    if (dep.status === 'provisioning') return this.provision(tx, dep, log, policy, inFlight);
     if (dep.status === 'verifying') {
-      if (inFlight.has(`verify:${id}`)) return [];
-      await store.update(id, { wakeAt: new Date(now + HEARTBEAT_MS) });
-      const addresses = steps.filter((s) => s.phase === 'forward' && s.status === 'succeeded' && s.action !== 'delete').map((s) => s.address);
-      return [{ kind: 'verify', deploymentId: id, addresses: [...new Set(addresses)] }];
+      if (inFlight.has(`verify:${dep.id}`)) return [];
+      await store.update(dep.id, { wakeAt: new Date(now + HEARTBEAT_MS) });
+      const addresses = log.all.filter((s) => s.phase === 'forward' && s.status === 'succeeded' && s.action !== 'delete').map((s) => s.address);
+      return [{ kind: 'verify', deploymentId: dep.id, addresses: [...new Set(addresses)] }];
     }
-    if (dep.status === 'rolling-back') return this.compensate(tx, dep, steps, policy, inFlight);
+    if (dep.status === 'rolling-back') return this.compensate(tx, dep, log, policy, inFlight);
     return [];
   }
 
-  private async planFor(dep: DeploymentRow): Promise<{ steps: PlannedStep[]; desired: ResourceSpec[] } | { error: string }> {
+  private async planFor(tx: Transaction, dep: DeploymentRow): Promise<{ steps: PlannedStep[]; desired: ResourceSpec[] } | { error: string }> {
+    const body = await this.store(tx).body(dep.id);
     if (dep.kind === 'rollback') {
-      return { steps: [], desired: dep.desired ?? [] }; // restore steps are computed against the current revision in recordSteps
+      return { steps: [], desired: body.desired ?? [] }; // restore steps are computed against the current revision in recordSteps
     }
     let plan: ParsedPlan;
     try {
-      plan = await loadPlanSource(this.planOf(dep));
+      plan = await loadPlanSource(this.planOf(dep, body));
     } catch (error) {
       return { error: `the plan cannot be loaded: ${(error as Error).message}` };
     }
@@ -510,51 +561,23 @@ export class DeploymentCoordinator {
       const current = await store.latestRevision(dep.stack, dep.environment);
       steps = restoreSteps(current?.resources ?? [], desired);
     }
+    const rows: NewStep[] = [];
     for (const s of steps) {
-      await store.insertStep({
-        id: s.id,
-        deploymentId: dep.id,
-        ordinal: s.ordinal,
-        address: s.address,
-        resourceType: s.resourceType,
-        cloud: s.cloud,
-        region: s.region,
-        action: s.action,
-        phase: 'forward',
-        compensates: null,
-        status: s.skip ? 'skipped' : 'pending',
-        dependsOn: s.dependsOn,
-        spec: s.spec,
-        note: s.skip,
-      });
+      const common = { deploymentId: dep.id, ordinal: s.ordinal, address: s.address, resourceType: s.resourceType, cloud: s.cloud, region: s.region };
+      rows.push({ ...common, id: s.id, action: s.action, phase: 'forward', compensates: null, status: s.skip ? 'skipped' : 'pending', dependsOn: s.dependsOn, spec: s.spec, note: s.skip });
       if (s.compensation) {
-        await store.insertStep({
-          id: s.compensation.id,
-          deploymentId: dep.id,
-          ordinal: s.ordinal,
-          address: s.address,
-          resourceType: s.resourceType,
-          cloud: s.cloud,
-          region: s.region,
-          action: s.compensation.action,
-          phase: 'compensation',
-          compensates: s.id,
-          status: 'pending',
-          dependsOn: [],
-          spec: s.compensation.spec,
-          note: null,
-        });
+        rows.push({ ...common, id: s.compensation.id, action: s.compensation.action, phase: 'compensation', compensates: s.id, status: 'pending', dependsOn: [], spec: s.compensation.spec, note: null });
       }
     }
+    await store.insertSteps(rows);
     await store.update(dep.id, { desired });
   }
 
-  private async provision(tx: Transaction, dep: DeploymentRow, steps: StepRow[], policy: EnvironmentPolicyBody, inFlight: ReadonlySet<string>): Promise<Activity[]> {
+  private async provision(tx: Transaction, dep: DeploymentRow, log: StepLog, policy: EnvironmentPolicyBody, inFlight: ReadonlySet<string>): Promise<Activity[]> {
     const store = this.store(tx);
-    const forward = steps.filter((s) => s.phase === 'forward');
+    const forward = log.all.filter((s) => s.phase === 'forward');
     if (dep.cancelRequestedBy) {
-      await this.startRollback(tx, dep, 'cancelled', `cancelled by ${dep.cancelRequestedBy}`);
-      return [];
+      return this.compensate(tx, await this.startRollback(tx, dep, log, 'cancelled', `cancelled by ${dep.cancelRequestedBy}`), log, policy, inFlight);
     }
     const failed = forward.find((s) => s.status === 'failed');
     if (failed) {
@@ -567,8 +590,7 @@ export class DeploymentCoordinator {
         await this.alert(tx, paused, 'deployment-failed', 'warning', `${dep.stack}/${dep.environment}: deployment paused after a failed step`, `${reason}. Retry or cancel it.`);
         return [];
       }
-      await this.startRollback(tx, dep, 'step-failed', reason, failed.id);
-      return [];
+      return this.compensate(tx, await this.startRollback(tx, dep, log, 'step-failed', reason, failed.id), log, policy, inFlight);
     }
     const done = (s: StepRow) => s.status === 'succeeded' || s.status === 'skipped';
     if (forward.every(done)) {
@@ -579,7 +601,7 @@ export class DeploymentCoordinator {
     const byId = new Map(forward.map((s) => [s.id, s]));
     let running = forward.filter((s) => s.status === 'running').length;
     const now = Date.now();
-    let seq = await store.nextSeq(dep.id);
+    let seq = log.nextSeq();
     let nextWake = now + HEARTBEAT_MS;
     for (const s of forward) {
       if (running >= policy.maxParallelSteps) break;
@@ -589,16 +611,22 @@ export class DeploymentCoordinator {
         nextWake = Math.min(nextWake, s.nextAttemptAt.getTime());
         continue;
       }
-      const attempt = s.attempts + 1;
-      const dispatched: StepRow = { ...s, status: 'running', attempts: attempt, seq: s.seq ?? seq, startedAt: new Date() };
-      if (s.seq === null) seq++;
-      await store.updateStep(s.id, { status: 'running', attempts: attempt, seq: dispatched.seq, startedAt: dispatched.startedAt, nextAttemptAt: null });
-      await this.stepEvent(tx, DeploymentStepStartedV1, dep, dispatched, {});
-      activities.push({ kind: 'step', deploymentId: dep.id, step: dispatched, idempotencyKey: `${dep.id}:${s.id}:${attempt}`, timeoutMs: policy.stepTimeoutSeconds * 1000 });
+      activities.push(await this.dispatch(tx, dep, log, s, s.seq ?? seq, policy));
+      if (s.seq === seq) seq++;
       running++;
     }
-    await store.update(dep.id, { wakeAt: new Date(nextWake) });
+    // the heartbeat only needs refreshing when it is near or later than the next backoff
+    const wake = dep.wakeAt?.getTime();
+    if (wake === undefined || wake <= now + HEARTBEAT_MS / 2 || wake > nextWake) await store.update(dep.id, { wakeAt: new Date(nextWake) });
     return activities;
+  }
+
+  /** Marks a step running (its attempt number and dispatch order) and announces it; the driver calls the provider after the commit. */
+  private async dispatch(tx: Transaction, dep: DeploymentRow, log: StepLog, step: StepRow, seq: number, policy: EnvironmentPolicyBody): Promise<Activity> {
+    const attempt = step.attempts + 1;
+    log.set(step, { status: 'running', attempts: attempt, seq, startedAt: new Date(), nextAttemptAt: null, callStartedAt: null, callFinishedAt: null });
+    await this.stepEvent(tx, DeploymentStepStartedV1, dep, step, {});
+    return { kind: 'step', deploymentId: dep.id, step, idempotencyKey: `${dep.id}:${step.id}:${attempt}`, timeoutMs: policy.stepTimeoutSeconds * 1000 };
   }
 
   /** Running steps this process is not running (left by a stopped coordinator): dispatched again with the same key. */
@@ -628,15 +656,15 @@ export class DeploymentCoordinator {
     );
   }
 
-  /** Moves to rolling-back (compensations run on the next ticks). */
-  private async startRollback(tx: Transaction, dep: DeploymentRow, reason: RollbackReason, detail: string, failedStepId?: string): Promise<void> {
+  /** Moves to rolling-back; the compensations are dispatched by the caller (compensate) in the same round. */
+  private async startRollback(tx: Transaction, dep: DeploymentRow, log: StepLog, reason: RollbackReason, detail: string, failedStepId?: string): Promise<DeploymentRow> {
     if (reason === 'step-failed' || reason === 'timeout' || reason === 'verification-failed') {
       await this.emit(tx, DeploymentFailedV1, dep, 'rolling-back', { reason: truncate(detail, 4000), ...(failedStepId ? { failedStepId } : {}), next: 'rolling-back' });
     }
-    const steps = await this.store(tx).steps(dep.id);
-    const toRun = this.compensationsNeeded(steps).length;
+    const toRun = this.compensationsNeeded(log.all).length;
     const next = await this.transition(tx, dep, 'rolling-back', detail, reason === 'cancelled' ? dep.cancelRequestedBy : null, { rollbackReason: reason, rollbackDetail: truncate(detail, 4000), wakeAt: new Date() });
     await this.emit(tx, DeploymentRollingBackV1, next, 'rolling-back', { reason, detail: truncate(detail, 4000), compensations: toRun });
+    return next;
   }
 
   /** Compensations whose forward step had (or may have had) an effect. */
@@ -649,8 +677,9 @@ export class DeploymentCoordinator {
     });
   }
 
-  private async compensate(tx: Transaction, dep: DeploymentRow, steps: StepRow[], policy: EnvironmentPolicyBody, inFlight: ReadonlySet<string>): Promise<Activity[]> {
+  private async compensate(tx: Transaction, dep: DeploymentRow, log: StepLog, policy: EnvironmentPolicyBody, inFlight: ReadonlySet<string>): Promise<Activity[]> {
     const store = this.store(tx);
+    const steps = log.all;
     const forward = steps.filter((s) => s.phase === 'forward');
     // a forward step still in flight decides whether its compensation is needed: settle it first
     if (forward.some((s) => s.status === 'running')) {
@@ -661,10 +690,7 @@ export class DeploymentCoordinator {
     const forwardById = new Map(forward.map((s) => [s.id, s]));
     const needed = new Set(this.compensationsNeeded(steps).map((c) => c.id));
     for (const c of steps) {
-      if (c.phase === 'compensation' && c.status === 'pending' && !needed.has(c.id)) {
-        await store.updateStep(c.id, { status: 'skipped', note: 'its step had no effect to undo' });
-        c.status = 'skipped';
-      }
+      if (c.phase === 'compensation' && c.status === 'pending' && !needed.has(c.id)) log.set(c, { status: 'skipped', note: 'its step had no effect to undo' });
     }
     const compensations = steps.filter((c) => c.phase === 'compensation' && needed.has(c.id));
     const failed = compensations.find((c) => c.status === 'failed');
@@ -683,19 +709,15 @@ export class DeploymentCoordinator {
     // exact reverse order of dispatch, one at a time
     const pending = compensations.filter((c) => c.status === 'pending').sort((a, b) => (forwardById.get(b.compensates ?? '')?.seq ?? 0) - (forwardById.get(a.compensates ?? '')?.seq ?? 0));
     const next = pending[0];
-    if (!next) return [await this.finishRollback(tx, dep, compensations.length)].flat();
+    if (!next) return this.finishRollback(tx, dep, compensations.length);
     const now = Date.now();
     if (next.nextAttemptAt && next.nextAttemptAt.getTime() > now) {
       await store.update(dep.id, { wakeAt: next.nextAttemptAt });
       return [];
     }
-    const attempt = next.attempts + 1;
-    const seq = next.seq ?? (await store.nextSeq(dep.id));
-    const dispatched: StepRow = { ...next, status: 'running', attempts: attempt, seq, startedAt: new Date() };
-    await store.updateStep(next.id, { status: 'running', attempts: attempt, seq, startedAt: dispatched.startedAt, nextAttemptAt: null });
-    await this.stepEvent(tx, DeploymentStepStartedV1, dep, dispatched, {});
+    const activity = await this.dispatch(tx, dep, log, next, next.seq ?? log.nextSeq(), policy);
     await store.update(dep.id, { wakeAt: new Date(now + HEARTBEAT_MS) });
-    return [{ kind: 'step', deploymentId: dep.id, step: dispatched, idempotencyKey: `${dep.id}:${next.id}:${attempt}`, timeoutMs: policy.stepTimeoutSeconds * 1000 }];
+    return [activity];
   }
 
   private async finishRollback(tx: Transaction, dep: DeploymentRow, compensated: number): Promise<Activity[]> {
@@ -728,50 +750,44 @@ export class DeploymentCoordinator {
   // ---- activity outcomes --------------------------------------------------------------------------------------------
 
   /** Records what the provider said about a dispatched step (retry with backoff, or final). */
-  async completeStep(tx: Transaction, deploymentId: string, stepId: string, outcome: StepOutcome): Promise<void> {
-    const store = this.store(tx);
-    const dep = await store.lock(deploymentId);
-    if (!dep) return;
-    const step = (await store.steps(deploymentId)).find((s) => s.id === stepId);
+  private async recordOutcome(tx: Transaction, dep: DeploymentRow, log: StepLog, stepId: string, outcome: StepOutcome, policy: EnvironmentPolicyBody): Promise<void> {
+    const step = log.find(stepId);
     if (!step || step.status !== 'running') return; // already recorded (a replayed dispatch)
-    const policy = dep.policy ?? DEFAULT_POLICY;
+    const call = { callStartedAt: new Date(outcome.calledAt), callFinishedAt: new Date(outcome.answeredAt) };
+    const durationMs = Math.max(0, outcome.answeredAt - outcome.calledAt);
     if (outcome.ok) {
       const providerId = outcome.result.resource?.providerId ?? null;
-      await store.updateStep(stepId, { status: 'succeeded', providerId, finishedAt: new Date(), note: outcome.result.noop ? 'nothing to change' : outcome.result.replayed ? 'replayed: the provider had already done it' : null });
-      await this.stepEvent(tx, DeploymentStepSucceededV1, dep, step, { ...(providerId ? { providerId } : {}), durationMs: outcome.durationMs });
-    } else {
-      const retries = step.phase === 'compensation' ? policy.compensationRetries : policy.stepRetries;
-      const retryable = step.phase === 'compensation' || outcome.retryable;
-      const willRetry = retryable && step.attempts <= retries;
-      const backoff = Math.min(200 * 2 ** (step.attempts - 1), 10_000);
-      await store.updateStep(stepId, {
-        status: willRetry ? 'pending' : 'failed',
-        errorCode: outcome.code,
-        errorMessage: truncate(outcome.message, 4000),
-        finishedAt: willRetry ? null : new Date(),
-        nextAttemptAt: willRetry ? new Date(Date.now() + backoff) : null,
-      });
-      await this.stepEvent(tx, DeploymentStepFailedV1, dep, step, { errorCode: outcome.code.slice(0, 64), error: truncate(outcome.message, 4000), willRetry });
+      log.set(step, { ...call, status: 'succeeded', providerId, finishedAt: new Date(), note: outcome.result.noop ? 'nothing to change' : outcome.result.replayed ? 'replayed: the provider had already done it' : null });
+      await this.stepEvent(tx, DeploymentStepSucceededV1, dep, step, { ...(providerId ? { providerId } : {}), durationMs });
+      return;
     }
-    await store.update(deploymentId, { wakeAt: new Date() });
+    const retries = step.phase === 'compensation' ? policy.compensationRetries : policy.stepRetries;
+    const retryable = step.phase === 'compensation' || outcome.retryable;
+    const willRetry = retryable && step.attempts <= retries;
+    const backoff = Math.min(200 * 2 ** (step.attempts - 1), 10_000);
+    log.set(step, {
+      ...call,
+      status: willRetry ? 'pending' : 'failed',
+      errorCode: outcome.code,
+      errorMessage: truncate(outcome.message, 4000),
+      finishedAt: willRetry ? null : new Date(),
+      nextAttemptAt: willRetry ? new Date(Date.now() + backoff) : null,
+    });
+    await this.stepEvent(tx, DeploymentStepFailedV1, dep, step, { errorCode: outcome.code.slice(0, 64), error: truncate(outcome.message, 4000), willRetry });
   }
 
-  async completeVerification(tx: Transaction, deploymentId: string, results: HealthResult[] | { error: string }): Promise<void> {
+  /** Health checks answered: a new revision and succeeded, or a rollback. Returns the deployment as it now is. */
+  private async recordVerification(tx: Transaction, dep: DeploymentRow, log: StepLog, results: HealthResult[] | { error: string }): Promise<DeploymentRow> {
     const store = this.store(tx);
-    const dep = await store.lock(deploymentId);
-    if (!dep || dep.status !== 'verifying') return;
     const unhealthy = Array.isArray(results) ? results.filter((r) => !r.healthy) : [];
     if (!Array.isArray(results) || unhealthy.length) {
       const detail = Array.isArray(results) ? `health check failed: ${unhealthy.map((r) => `${r.address} (${r.detail})`).join('; ')}` : `health checks could not run: ${results.error}`;
-      await this.startRollback(tx, dep, 'verification-failed', detail);
-      return;
+      return this.startRollback(tx, dep, log, 'verification-failed', detail);
     }
-    if (dep.cancelRequestedBy) {
-      await this.startRollback(tx, dep, 'cancelled', `cancelled by ${dep.cancelRequestedBy}`);
-      return;
-    }
-    const revision = await store.addRevision(dep.stack, dep.environment, dep.id, dep.kind, dep.desired ?? []);
-    const steps = (await store.steps(deploymentId)).filter((s) => s.phase === 'forward' && s.status === 'succeeded');
+    if (dep.cancelRequestedBy) return this.startRollback(tx, dep, log, 'cancelled', `cancelled by ${dep.cancelRequestedBy}`);
+    const { desired } = await store.body(dep.id);
+    const revision = await store.addRevision(dep.stack, dep.environment, dep.id, dep.kind, desired ?? []);
+    const steps = log.all.filter((s) => s.phase === 'forward' && s.status === 'succeeded');
     const count = (a: string) => steps.filter((s) => s.action === a).length;
     const done = await this.transition(tx, dep, 'succeeded', `revision ${revision}`, null, { revision, reason: null });
     await this.emit(tx, DeploymentSucceededV1, done, 'succeeded', {
@@ -797,6 +813,7 @@ export class DeploymentCoordinator {
         this.meta(dep),
       );
     }
+    return done;
   }
 
   private async alert(tx: Transaction, dep: DeploymentRow, kind: string, severity: AlertSeverity, title: string, description: string): Promise<void> {

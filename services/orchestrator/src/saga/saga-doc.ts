@@ -98,9 +98,21 @@ A successful deployment records a **revision** of the stack/environment (the res
 missing, update what differs, delete what the revision did not have); it queues like any other deployment and skips
 the gates, which the restored revision passed.
 
+## Rounds
+
+The coordinator works in **rounds**: one transaction per deployment that locks its row, records every provider answer
+waiting for it (step results, health checks), decides, marks the steps that became runnable \`running\` and writes their
+events to the outbox; the provider calls start after the commit. Each deployment has a mailbox in the process and at
+most one round at a time, so answers that arrive together cost one transaction and rounds never queue on the row
+lock; a loop wakes deployments whose timer is due (\`wake_at\`). The step timeline shows, per step, when it was
+dispatched (\`startedAt\`), when its provider call began and answered (\`callStartedAt\`, \`callFinishedAt\`) and when
+the answer was recorded (\`finishedAt\`); \`/metrics\` has the rounds' durations and the coordinator's time per step
+(\`cw_saga_round_seconds\`, \`cw_saga_step_overhead_seconds\`).
+
 ## Recovery
 
-Nothing is kept in memory that is not also in PostgreSQL. A step is marked \`running\` (with its attempt number) in a
+Nothing is kept in memory that is not also in PostgreSQL: a provider answer waiting in a mailbox is lost with the
+process, and its step, still \`running\` in PostgreSQL, is dispatched again as below. A step is marked \`running\` (with its attempt number) in a
 committed transaction before the provider is called, with the idempotency key \`<deployment>:<step>:<attempt>\`. A
 coordinator killed at any moment loses only its in-flight calls: on start it wakes every saga with provider work
 (provisioning, verifying, rolling back — a saga waiting at a gate keeps its deadline), and a step found

@@ -1,14 +1,16 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Optional, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import { isProviderError, type CloudProvider, type HealthResult } from '@cloudwright/cloud-provider';
 import { UnitOfWork, type Logger } from '@cloudwright/messaging';
+import { Summary, type Registry } from 'prom-client';
 import { type DataSource } from 'typeorm';
-import { DeploymentCoordinator, type Activity, type StepOutcome } from './deployment-coordinator';
+import { DeploymentCoordinator, type Activity, type Answers, type StepOutcome } from './deployment-coordinator';
 import { SagaStore } from './saga-store';
 
 export const CLOUD_PROVIDER = Symbol('CLOUD_PROVIDER');
 export const SAGA_DATA_SOURCE = Symbol('SAGA_DATA_SOURCE');
 export const SAGA_LOGGER = Symbol('SAGA_LOGGER');
 export const SAGA_OPTIONS = Symbol('SAGA_OPTIONS');
+export const SAGA_METRICS_REGISTRY = Symbol('SAGA_METRICS_REGISTRY');
 
 export interface SagaOptions {
   schema: string;
@@ -36,18 +38,32 @@ class Semaphore {
   }
 }
 
+/** A deployment's pending work in this process: answers to record and whether another round is wanted. */
+interface Mailbox {
+  steps: Map<string, StepOutcome>;
+  verification?: HealthResult[] | { error: string };
+  again: boolean;
+  retry?: NodeJS.Timeout;
+}
+
 /**
- * Runs the saga: a loop that advances deployments whose timer is due (gate and approval deadlines, step backoff,
- * heartbeats), and the activities the coordinator hands out (provider calls and health checks), whose outcomes are
- * recorded in their own transactions. Nothing here is state: a process killed at any point loses only its in-flight
- * calls, which the next process dispatches again with the same idempotency keys (startup wakes every open saga).
+ * Runs the saga. Each deployment has a mailbox in this process and at most one round (one transaction, see
+ * DeploymentCoordinator.advance) running at a time: a provider answer is put in the mailbox and the next round
+ * records every answer waiting there and dispatches what became runnable, in one commit. So answers that arrive
+ * together cost one transaction, and rounds of one deployment never queue on its row lock. A loop wakes deployments
+ * whose timer is due (gate and approval deadlines, step backoff, heartbeats). Nothing here is state: a process killed
+ * at any point loses its mailboxes and in-flight calls, whose steps are still `running` in PostgreSQL; the next
+ * process dispatches them again with the same idempotency keys (start-up wakes every saga with provider work).
  */
 @Injectable()
 export class SagaDriver implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  /** Step ids (and `verify:<deployment>`) whose provider call runs in this process or whose answer is not yet recorded. */
   private readonly inFlight = new Set<string>();
   private readonly running = new Set<Promise<unknown>>();
-  private readonly kicked = new Set<string>();
+  private readonly mailboxes = new Map<string, Mailbox>();
+  private readonly rounds = new Map<string, Promise<void>>();
   private readonly calls: Semaphore;
+  private readonly metrics: SagaMetrics;
   private loop: Promise<void> | undefined;
   private stopping = false;
   private wake: (() => void) | undefined;
@@ -59,8 +75,10 @@ export class SagaDriver implements OnApplicationBootstrap, BeforeApplicationShut
     @Inject(SAGA_DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(SAGA_LOGGER) private readonly logger: Logger,
     @Inject(SAGA_OPTIONS) private readonly options: SagaOptions,
+    @Optional() @Inject(SAGA_METRICS_REGISTRY) registry?: Registry,
   ) {
     this.calls = new Semaphore(options.maxConcurrentCalls);
+    this.metrics = new SagaMetrics(registry);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -73,30 +91,83 @@ export class SagaDriver implements OnApplicationBootstrap, BeforeApplicationShut
     this.stopping = true;
     this.wake?.();
     await this.loop;
+    for (const box of this.mailboxes.values()) clearTimeout(box.retry);
     // in-flight provider calls finish and are recorded; anything cut short is redone by the next process
-    await Promise.allSettled([...this.running]);
+    while (this.running.size || this.rounds.size) await Promise.allSettled([...this.running, ...this.rounds.values()]);
   }
 
-  /** Advance this deployment soon (after a commit that changed it). */
+  /** Advance this deployment now (after a commit elsewhere changed it: an approval, a cancel, a gate answer). */
   kick(deploymentId: string): void {
-    this.kicked.add(deploymentId);
-    this.wake?.();
+    this.schedule(deploymentId);
+  }
+
+  private mailbox(id: string): Mailbox {
+    let box = this.mailboxes.get(id);
+    if (!box) {
+      box = { steps: new Map(), again: false };
+      this.mailboxes.set(id, box);
+    }
+    return box;
+  }
+
+  /** Runs a round for the deployment now, or right after the one running. */
+  private schedule(id: string): void {
+    const box = this.mailbox(id);
+    box.again = true;
+    if (this.rounds.has(id)) return;
+    const rounds = this.rounds;
+    const work = this.drain(id, box).finally(() => {
+      rounds.delete(id);
+      if (!box.again && !box.steps.size && !box.verification && !box.retry) this.mailboxes.delete(id);
+    });
+    rounds.set(id, work);
+  }
+
+  private async drain(id: string, box: Mailbox): Promise<void> {
+    while (box.again && !(this.stopping && !box.steps.size && !box.verification)) {
+      box.again = false;
+      const answers: Answers = { steps: new Map(box.steps), ...(box.verification ? { verification: box.verification } : {}), recordOnly: this.stopping };
+      box.steps.clear();
+      box.verification = undefined;
+      const asked = performance.now();
+      let held = asked;
+      let activities: Activity[];
+      try {
+        activities = await this.unitOfWork.run((tx) => {
+          held = performance.now();
+          return this.coordinator.advance(tx, id, this.inFlight, answers);
+        });
+      } catch (error) {
+        // keep the answers (newer ones win) and try again shortly; a crash instead leaves the steps running, redone on restart
+        for (const [stepId, outcome] of answers.steps) if (!box.steps.has(stepId)) box.steps.set(stepId, outcome);
+        box.verification ??= answers.verification;
+        this.logger.error({ err: error, deploymentId: id }, 'a saga round failed; retrying in 1 s');
+        if (!this.stopping) {
+          box.retry = setTimeout(() => {
+            box.retry = undefined;
+            this.schedule(id);
+          }, 1000);
+        }
+        return;
+      }
+      const ended = performance.now();
+      this.metrics.round(ended - asked, ended - held, answers.steps.keys(), activities);
+      for (const stepId of answers.steps.keys()) this.inFlight.delete(stepId);
+      if (answers.verification) this.inFlight.delete(`verify:${id}`);
+      for (const activity of activities) this.start(activity);
+    }
   }
 
   private async run(): Promise<void> {
     let orphanCheck = 0;
     while (!this.stopping) {
       try {
-        const ids = new Set(this.kicked);
-        this.kicked.clear();
-        for (const id of await new SagaStore(this.dataSource.manager, this.options.schema).due(this.options.batch)) ids.add(id);
-        await Promise.all([...ids].map((id) => this.advance(id)));
+        for (const id of await new SagaStore(this.dataSource.manager, this.options.schema).due(this.options.batch)) this.schedule(id);
         if (++orphanCheck % 50 === 0) await this.promoteOrphans();
       } catch (error) {
         if (!this.stopping) this.logger.error({ err: error }, 'saga loop failed; retrying');
       }
       if (this.stopping) break;
-      if (this.kicked.size) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, this.options.pollMs);
         this.wake = () => {
@@ -120,67 +191,60 @@ export class SagaDriver implements OnApplicationBootstrap, BeforeApplicationShut
     }
   }
 
-  private advanceSoon(id: string): void {
-    const work = this.advance(id)
-      .catch((error: unknown) => {
-        this.logger.error({ err: error, deploymentId: id }, 'advancing a deployment failed; the next tick retries it');
-        this.kick(id);
-      })
-      .finally(() => this.running.delete(work));
-    this.running.add(work);
-  }
-
-  async advance(id: string): Promise<void> {
-    const activities = await this.unitOfWork.run((tx) => this.coordinator.advance(tx, id, this.inFlight));
-    for (const activity of activities) this.start(activity);
-  }
-
   private start(activity: Activity): void {
     const key = activity.kind === 'step' ? activity.step.id : `verify:${activity.deploymentId}`;
     if (this.inFlight.has(key)) return;
     this.inFlight.add(key);
     const work = (activity.kind === 'step' ? this.runStep(activity) : this.runVerify(activity))
-      .catch((error: unknown) => this.logger.error({ err: error, deploymentId: activity.deploymentId }, 'recording an activity failed; the next tick retries it'))
-      .finally(() => {
-        this.inFlight.delete(key);
-        this.running.delete(work);
-        // advance at once (not with the next batch of the loop): the successors of a finished step start now
-        if (!this.stopping) this.advanceSoon(activity.deploymentId);
-      });
+      .then(
+        (delivered) => {
+          if (!delivered) this.inFlight.delete(key); // cut short by shutdown: the next process redoes it
+        },
+        (error: unknown) => {
+          this.inFlight.delete(key);
+          this.logger.error({ err: error, deploymentId: activity.deploymentId }, 'an activity failed outside the provider call; the next round redoes it');
+        },
+      )
+      .finally(() => this.running.delete(work));
     this.running.add(work);
   }
 
-  private async runStep(activity: Extract<Activity, { kind: 'step' }>): Promise<void> {
+  /** Calls the provider and puts the answer in the deployment's mailbox (false when shutting down cut the call short). */
+  private async runStep(activity: Extract<Activity, { kind: 'step' }>): Promise<boolean> {
     const { step } = activity;
-    const started = Date.now();
     const outcome = await this.calls.run(async (): Promise<StepOutcome> => {
-      if (!step.spec) return { ok: false, code: 'invalid-request', message: `step ${step.address} has no resource spec`, retryable: false, durationMs: 0 };
-      const [stack, environment] = await this.stackOf(activity.deploymentId);
+      const calledAt = Date.now();
+      const failure = (code: string, message: string, retryable: boolean): StepOutcome => ({ ok: false, code, message, retryable, calledAt, answeredAt: Date.now() });
+      if (!step.spec) return failure('invalid-request', `step ${step.address} has no resource spec`, false);
       try {
+        const [stack, environment] = await this.stackOf(activity.deploymentId);
         const result = await withTimeout(
           this.provider.apply({ idempotencyKey: activity.idempotencyKey, stack, environment, deploymentId: activity.deploymentId, operation: step.action, resource: step.spec }),
           activity.timeoutMs,
           `${step.action} ${step.address}`,
         );
-        return { ok: true, result, durationMs: Date.now() - started };
+        return { ok: true, result, calledAt, answeredAt: Date.now() };
       } catch (error) {
         if (isProviderError(error)) {
           // a create retried after a lost answer finds its own resource: the goal is reached
           if (error.code === 'already-exists' && step.action === 'create' && step.attempts > 1) {
+            const [stack, environment] = await this.stackOf(activity.deploymentId);
             const existing = await this.provider.describe(stack, environment, step.address);
-            if (existing) return { ok: true, result: { operation: 'create', address: step.address, presence: 'present', resource: existing, replayed: true, noop: true }, durationMs: Date.now() - started };
+            if (existing) return { ok: true, result: { operation: 'create', address: step.address, presence: 'present', resource: existing, replayed: true, noop: true }, calledAt, answeredAt: Date.now() };
           }
-          return { ok: false, code: error.code, message: error.message, retryable: error.retryable, durationMs: Date.now() - started };
+          return failure(error.code, error.message, error.retryable);
         }
-        if (error instanceof StepTimeoutError) return { ok: false, code: 'timeout', message: error.message, retryable: true, durationMs: Date.now() - started };
-        return { ok: false, code: 'internal', message: error instanceof Error ? error.message : String(error), retryable: true, durationMs: Date.now() - started };
+        if (error instanceof StepTimeoutError) return failure('timeout', error.message, true);
+        return failure('internal', error instanceof Error ? error.message : String(error), true);
       }
     });
-    if (this.stopping && !outcome.ok && outcome.code === 'internal') return; // shutting down: the next process redoes it
-    await this.unitOfWork.run((tx) => this.coordinator.completeStep(tx, activity.deploymentId, step.id, outcome));
+    if (this.stopping && !outcome.ok && outcome.code === 'internal') return false;
+    this.mailbox(activity.deploymentId).steps.set(step.id, outcome);
+    this.schedule(activity.deploymentId);
+    return true;
   }
 
-  private async runVerify(activity: Extract<Activity, { kind: 'verify' }>): Promise<void> {
+  private async runVerify(activity: Extract<Activity, { kind: 'verify' }>): Promise<boolean> {
     let results: HealthResult[] | { error: string };
     try {
       const [stack, environment] = await this.stackOf(activity.deploymentId);
@@ -188,7 +252,9 @@ export class SagaDriver implements OnApplicationBootstrap, BeforeApplicationShut
     } catch (error) {
       results = { error: error instanceof Error ? error.message : String(error) };
     }
-    await this.unitOfWork.run((tx) => this.coordinator.completeVerification(tx, activity.deploymentId, results));
+    this.mailbox(activity.deploymentId).verification = results;
+    this.schedule(activity.deploymentId);
+    return true;
   }
 
   private readonly stacks = new Map<string, [string, string]>();
@@ -201,6 +267,56 @@ export class SagaDriver implements OnApplicationBootstrap, BeforeApplicationShut
     if (this.stacks.size > 10_000) this.stacks.clear();
     this.stacks.set(deploymentId, pair);
     return pair;
+  }
+}
+
+/**
+ * The coordinator's own cost, as Prometheus summaries. A round's time is shared equally among the steps it handled
+ * (answers recorded and steps dispatched), and a step attempt's overhead is its share of the round that dispatched it
+ * plus its share of the round that recorded its answer — once for the time the round held its connection (its
+ * statements and commit) and once with the wait for a pooled connection added.
+ */
+class SagaMetrics {
+  private readonly summaries?: { round: Summary; roundHeld: Summary; step: Summary; stepWithWait: Summary };
+  /** Shares (ms) of the dispatching round, per step whose answer is not recorded yet. */
+  private readonly dispatchShare = new Map<string, { held: number; total: number }>();
+
+  constructor(registry?: Registry) {
+    if (!registry) return;
+    const common = { percentiles: [0.5, 0.9, 0.99], registers: [registry] };
+    this.summaries = {
+      round: new Summary({ name: 'cw_saga_round_seconds', help: 'One saga round (record the answers, dispatch the runnable steps), from asking for a pooled connection to the commit', ...common }),
+      roundHeld: new Summary({ name: 'cw_saga_round_held_seconds', help: 'One saga round while it holds its connection: its statements and the commit', ...common }),
+      step: new Summary({
+        name: 'cw_saga_step_overhead_seconds',
+        help: 'Coordinator time per step attempt: its share of the connection-holding time of the round that dispatched it and of the round that recorded its answer',
+        ...common,
+      }),
+      stepWithWait: new Summary({ name: 'cw_saga_step_overhead_with_pool_wait_seconds', help: 'The same, with the rounds\' waits for a pooled connection included', ...common }),
+    };
+  }
+
+  round(totalMs: number, heldMs: number, answered: Iterable<string>, dispatched: readonly Activity[]): void {
+    const m = this.summaries;
+    if (!m) return;
+    m.round.observe(totalMs / 1000);
+    m.roundHeld.observe(heldMs / 1000);
+    const answers = [...answered];
+    const steps = dispatched.filter((a) => a.kind === 'step');
+    const handled = answers.length + steps.length;
+    if (!handled) return;
+    const share = { held: heldMs / handled, total: totalMs / handled };
+    for (const id of answers) {
+      const before = this.dispatchShare.get(id) ?? { held: 0, total: 0 };
+      m.step.observe((before.held + share.held) / 1000);
+      m.stepWithWait.observe((before.total + share.total) / 1000);
+      this.dispatchShare.delete(id);
+    }
+    for (const a of steps) {
+      const before = this.dispatchShare.get(a.step.id) ?? { held: 0, total: 0 };
+      this.dispatchShare.set(a.step.id, { held: before.held + share.held, total: before.total + share.total });
+    }
+    if (this.dispatchShare.size > 100_000) this.dispatchShare.clear();
   }
 }
 

@@ -14,7 +14,7 @@ import {
   type StepStatus,
   type TargetCloud,
 } from '@cloudwright/contracts';
-import { quoteIdent } from '@cloudwright/messaging';
+import { quoteIdent, valuesList } from '@cloudwright/messaging';
 import { type EntityManager } from 'typeorm';
 
 /** A deployment row: the saga's state (never in memory). */
@@ -27,7 +27,6 @@ export interface DeploymentRow {
   status: DeploymentStatus;
   targetClouds: TargetCloud[];
   clouds: Cloud[];
-  plan: DeploymentPlanV1 | null;
   planSource: string;
   planSha256: string;
   planBytes: number;
@@ -52,9 +51,20 @@ export interface DeploymentRow {
   deadlineAt: Date | null;
   approval: { required: number; approvers: string[]; deadline: string } | null;
   policy: EnvironmentPolicyBody | null;
-  desired: ResourceSpec[] | null;
   duplicateRequests: number;
 }
+
+/**
+ * The bulky part of a deployment, kept out of DeploymentRow (which every saga transaction locks and reads): the plan
+ * as requested, and the resources it leaves (what a revision records).
+ */
+export interface DeploymentBody {
+  plan: DeploymentPlanV1 | null;
+  desired: ResourceSpec[] | null;
+}
+
+/** Deployment fields a transition may change. */
+export type DeploymentPatch = Partial<DeploymentRow> & { desired?: ResourceSpec[] | null };
 
 export interface StepRow {
   id: string;
@@ -79,7 +89,12 @@ export interface StepRow {
   nextAttemptAt: Date | null;
   startedAt: Date | null;
   finishedAt: Date | null;
+  /** When the provider call of the latest attempt began / answered (the coordinator's own time is the rest). */
+  callStartedAt: Date | null;
+  callFinishedAt: Date | null;
 }
+
+export type NewStep = Omit<StepRow, 'seq' | 'attempts' | 'providerId' | 'errorCode' | 'errorMessage' | 'nextAttemptAt' | 'startedAt' | 'finishedAt' | 'callStartedAt' | 'callFinishedAt'>;
 
 export interface GateRow {
   deploymentId: string;
@@ -119,16 +134,17 @@ export interface RevisionRow {
   createdAt: Date;
 }
 
-const DEPLOYMENT_COLUMNS = `id, request_key AS "requestKey", kind, stack, environment, status, target_clouds AS "targetClouds", clouds, plan,
+const DEPLOYMENT_COLUMNS = `id, request_key AS "requestKey", kind, stack, environment, status, target_clouds AS "targetClouds", clouds,
   plan_source AS "planSource", plan_sha256 AS "planSha256", plan_bytes AS "planBytes", resource_changes AS "resourceChanges", ci, labels,
   correlation_id AS "correlationId", reason, revision, rollback_to_revision AS "rollbackToRevision", rollback_of AS "rollbackOf",
   rollback_reason AS "rollbackReason", rollback_detail AS "rollbackDetail", cancel_requested_by AS "cancelRequestedBy", queue_seq AS "queueSeq",
   requested_at AS "requestedAt", received_at AS "receivedAt", started_at AS "startedAt", finished_at AS "finishedAt", updated_at AS "updatedAt",
-  wake_at AS "wakeAt", deadline_at AS "deadlineAt", approval, policy, desired, duplicate_requests AS "duplicateRequests"`;
+  wake_at AS "wakeAt", deadline_at AS "deadlineAt", approval, policy, duplicate_requests AS "duplicateRequests"`;
 
 const STEP_COLUMNS = `id, deployment_id AS "deploymentId", ordinal, seq, address, resource_type AS "resourceType", cloud, region, action, phase, compensates,
   status, attempts, depends_on AS "dependsOn", spec, provider_id AS "providerId", error_code AS "errorCode", error_message AS "errorMessage", note,
-  next_attempt_at AS "nextAttemptAt", started_at AS "startedAt", finished_at AS "finishedAt"`;
+  next_attempt_at AS "nextAttemptAt", started_at AS "startedAt", finished_at AS "finishedAt",
+  call_started_at AS "callStartedAt", call_finished_at AS "callFinishedAt"`;
 
 /** TypeORM's postgres driver answers UPDATE/DELETE … RETURNING with `[rows, affected]`, INSERT/SELECT with rows. */
 function returned<T>(result: unknown): T[] {
@@ -157,7 +173,8 @@ const PATCHABLE: Record<string, string> = {
 };
 const JSON_FIELDS = new Set(['approval', 'policy', 'desired']);
 
-export type NewDeployment = Pick<
+export type NewDeployment = DeploymentBody &
+  Pick<
   DeploymentRow,
   | 'id'
   | 'requestKey'
@@ -165,7 +182,6 @@ export type NewDeployment = Pick<
   | 'stack'
   | 'environment'
   | 'targetClouds'
-  | 'plan'
   | 'planSource'
   | 'planSha256'
   | 'planBytes'
@@ -176,8 +192,7 @@ export type NewDeployment = Pick<
   | 'requestedAt'
   | 'rollbackToRevision'
   | 'rollbackOf'
-  | 'desired'
->;
+  >;
 
 /** SQL persistence of the saga, on the caller's transaction (the orchestrator's schema only). */
 export class SagaStore {
@@ -233,16 +248,20 @@ export class SagaStore {
     return rows[0] ?? null;
   }
 
-  /** Locks the deployment row for this transaction; with skipLocked, null when another transaction holds it. */
-  async lock(id: string, skipLocked = false): Promise<DeploymentRow | null> {
-    const rows: DeploymentRow[] = await this.manager.query(
-      `SELECT ${DEPLOYMENT_COLUMNS} FROM ${this.s}.deployments WHERE id = $1 FOR UPDATE${skipLocked ? ' SKIP LOCKED' : ''}`,
-      [id],
-    );
+  /** Locks the deployment row for this transaction (waits for another transaction holding it). */
+  async lock(id: string): Promise<DeploymentRow | null> {
+    const rows: DeploymentRow[] = await this.manager.query(`SELECT ${DEPLOYMENT_COLUMNS} FROM ${this.s}.deployments WHERE id = $1 FOR UPDATE`, [id]);
     return rows[0] ?? null;
   }
 
-  async update(id: string, patch: Partial<DeploymentRow>): Promise<void> {
+  /** The plan and desired resources of a deployment (not part of DeploymentRow). */
+  async body(id: string): Promise<DeploymentBody> {
+    const rows: DeploymentBody[] = await this.manager.query(`SELECT plan, desired FROM ${this.s}.deployments WHERE id = $1`, [id]);
+    if (!rows[0]) throw new Error(`deployment ${id} not found`);
+    return rows[0];
+  }
+
+  async update(id: string, patch: DeploymentPatch): Promise<void> {
     const sets: string[] = ['updated_at = clock_timestamp()'];
     const params: unknown[] = [id];
     for (const [key, value] of Object.entries(patch)) {
@@ -372,60 +391,54 @@ export class SagaStore {
 
   // ---- steps ------------------------------------------------------------------------------------------------------
 
-  async insertStep(step: Omit<StepRow, 'seq' | 'attempts' | 'providerId' | 'errorCode' | 'errorMessage' | 'nextAttemptAt' | 'startedAt' | 'finishedAt'>): Promise<void> {
-    await this.manager.query(
-      `INSERT INTO ${this.s}.deployment_steps (id, deployment_id, ordinal, address, resource_type, cloud, region, action, phase, compensates, status, depends_on, spec, note)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)`,
-      [
-        step.id,
-        step.deploymentId,
-        step.ordinal,
-        step.address,
-        step.resourceType,
-        step.cloud,
-        step.region,
-        step.action,
-        step.phase,
-        step.compensates,
-        step.status,
-        step.dependsOn,
-        step.spec === null ? null : JSON.stringify(step.spec),
-        step.note,
-      ],
-    );
+  /** Inserts steps (a deployment's forward steps and their compensations) in one statement per 1,000 rows. */
+  async insertSteps(steps: NewStep[]): Promise<void> {
+    for (let from = 0; from < steps.length; from += 1000) {
+      const chunk = steps.slice(from, from + 1000);
+      const { sql, params } = valuesList(
+        chunk.map((step) => [step.id, step.deploymentId, step.ordinal, step.address, step.resourceType, step.cloud, step.region, step.action, step.phase, step.compensates, step.status, step.dependsOn, step.spec === null ? null : JSON.stringify(step.spec), step.note]),
+      );
+      await this.manager.query(
+        `INSERT INTO ${this.s}.deployment_steps (id, deployment_id, ordinal, address, resource_type, cloud, region, action, phase, compensates, status, depends_on, spec, note)
+         VALUES ${sql}`,
+        params,
+      );
+    }
   }
 
   steps(deploymentId: string): Promise<StepRow[]> {
     return this.manager.query(`SELECT ${STEP_COLUMNS} FROM ${this.s}.deployment_steps WHERE deployment_id = $1 ORDER BY phase DESC, ordinal`, [deploymentId]);
   }
 
-  async nextSeq(deploymentId: string): Promise<number> {
-    const rows: { next: number }[] = await this.manager.query(`SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM ${this.s}.deployment_steps WHERE deployment_id = $1`, [
-      deploymentId,
-    ]);
-    return Number(rows[0].next);
-  }
-
-  async updateStep(id: string, patch: Partial<Pick<StepRow, 'status' | 'seq' | 'attempts' | 'providerId' | 'errorCode' | 'errorMessage' | 'note' | 'nextAttemptAt' | 'startedAt' | 'finishedAt'>>): Promise<void> {
-    const columns: Record<string, string> = {
-      status: 'status',
-      seq: 'seq',
-      attempts: 'attempts',
-      providerId: 'provider_id',
-      errorCode: 'error_code',
-      errorMessage: 'error_message',
-      note: 'note',
-      nextAttemptAt: 'next_attempt_at',
-      startedAt: 'started_at',
-      finishedAt: 'finished_at',
-    };
-    const sets: string[] = [];
-    const params: unknown[] = [id];
-    for (const [key, value] of Object.entries(patch)) {
-      params.push(value);
-      sets.push(`${columns[key]} = $${params.length}`);
-    }
-    if (sets.length) await this.manager.query(`UPDATE ${this.s}.deployment_steps SET ${sets.join(', ')} WHERE id = $1`, params);
+  /** Writes the mutable columns of these steps (as they are in memory) in one statement. */
+  async writeSteps(steps: readonly StepRow[]): Promise<void> {
+    if (!steps.length) return;
+    const iso = (d: Date | null) => (d ? d.toISOString() : null);
+    const rows = steps.map((s) => ({
+      id: s.id,
+      status: s.status,
+      seq: s.seq,
+      attempts: s.attempts,
+      provider_id: s.providerId,
+      error_code: s.errorCode,
+      error_message: s.errorMessage,
+      note: s.note,
+      next_attempt_at: iso(s.nextAttemptAt),
+      started_at: iso(s.startedAt),
+      finished_at: iso(s.finishedAt),
+      call_started_at: iso(s.callStartedAt),
+      call_finished_at: iso(s.callFinishedAt),
+    }));
+    await this.manager.query(
+      `UPDATE ${this.s}.deployment_steps AS s SET status = v.status, seq = v.seq, attempts = v.attempts, provider_id = v.provider_id,
+         error_code = v.error_code, error_message = v.error_message, note = v.note, next_attempt_at = v.next_attempt_at,
+         started_at = v.started_at, finished_at = v.finished_at, call_started_at = v.call_started_at, call_finished_at = v.call_finished_at
+       FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, status text, seq integer, attempts integer, provider_id text, error_code text,
+         error_message text, note text, next_attempt_at timestamptz, started_at timestamptz, finished_at timestamptz,
+         call_started_at timestamptz, call_finished_at timestamptz)
+       WHERE s.id = v.id`,
+      [JSON.stringify(rows)],
+    );
   }
 
   async stepCounts(ids: string[]): Promise<Map<string, { total: number; succeeded: number; failed: number; running: number; compensations: number }>> {

@@ -70,6 +70,8 @@ export function aDeploymentDetail(overrides: Partial<DeploymentDetailDto> = {}):
         note: null,
         startedAt: null,
         finishedAt: null,
+        callStartedAt: null,
+        callFinishedAt: null,
       },
     ],
     approvals: [],

@@ -171,8 +171,10 @@ export function dtoSchemas(): Record<string, JsonObject> {
       providerId: nullableStr(),
       error: nullable(objectSchema<NonNullable<StepDto['error']>>('Why the step failed.', { code: str(), message: str() })),
       note: nullableStr('Why it was skipped.'),
-      startedAt: nullableDateTime(),
-      finishedAt: nullableDateTime(),
+      startedAt: nullableDateTime('When the step was dispatched (marked running).'),
+      finishedAt: nullableDateTime('When its result was recorded.'),
+      callStartedAt: nullableDateTime('When the provider call of the latest attempt began.'),
+      callFinishedAt: nullableDateTime('When the provider answered it.'),
     }),
     ApprovalDto: objectSchema<ApprovalDto>('One approval decision.', {
       approver: str(),

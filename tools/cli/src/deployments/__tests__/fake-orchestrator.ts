@@ -73,6 +73,8 @@ export function step(id: string, seq: number, address: string, status: StepDto['
     note: null,
     startedAt: at(startS),
     finishedAt: endS === null ? null : at(endS),
+    callStartedAt: at(startS),
+    callFinishedAt: endS === null ? null : at(endS),
     ...extra,
   };
 }
