@@ -1,5 +1,5 @@
 import { type DeploymentDetailDto, type StepDto } from '@cloudwright/contracts';
-import { checkCreates, endToEndMs, phasesOf, stepDurations, stepOverheads } from './saga-metrics';
+import { checkCreates, endToEndMs, phasesOf, stepDurations, stepGaps, summaryMs } from './saga-metrics';
 
 const at = (ms: number) => new Date(Date.UTC(2026, 0, 1) + ms).toISOString();
 
@@ -7,7 +7,7 @@ function step(id: string, dependsOn: string[], startedMs: number | null, finishe
   return {
     id, seq: 1, address: `aws_vpc.${id}`, resourceType: 'aws_vpc', cloud: 'aws', region: 'us-east-1', action: 'create', phase: 'forward', compensates: null,
     status: 'succeeded', attempts: 1, dependsOn, providerId: null, error: null, note: null,
-    startedAt: startedMs === null ? null : at(startedMs), finishedAt: finishedMs === null ? null : at(finishedMs), ...extra,
+    startedAt: startedMs === null ? null : at(startedMs), finishedAt: finishedMs === null ? null : at(finishedMs), callStartedAt: null, callFinishedAt: null, ...extra,
   };
 }
 
@@ -18,33 +18,57 @@ function detail(steps: StepDto[], provisioningMs: number | null): DeploymentDeta
   } as unknown as DeploymentDetailDto;
 }
 
-describe('stepOverheads', () => {
-  it('measures roots from the provisioning transition and others from their last dependency to finish', () => {
-    const out = stepOverheads(detail([step('a', [], 103, 110), step('b', [], 105, 140), step('c', ['a', 'b'], 144, 150)], 100));
-    expect(out.map((o) => [o.address, o.overheadMs, o.root])).toEqual([['aws_vpc.a', 3, true], ['aws_vpc.b', 5, true], ['aws_vpc.c', 4, false]]);
-    expect(out.map((o) => o.afterSlotMs)).toEqual([3, 5, 4]);
+describe('stepGaps', () => {
+  // call = [callStartedAt, callFinishedAt]
+  const called = (id: string, dependsOn: string[], started: number, call: [number, number], finished: number, extra: Partial<StepDto> = {}) =>
+    step(id, dependsOn, started, finished, { callStartedAt: at(call[0]), callFinishedAt: at(call[1]), ...extra });
+
+  it('measures roots from the provisioning transition and others from the last answer of their dependencies', () => {
+    const out = stepGaps(detail([called('a', [], 103, [104, 110], 112), called('b', [], 103, [105, 140], 141), called('c', ['a', 'b'], 142, [145, 150], 151)], 100));
+    expect(out.map((o) => [o.address, o.root, o.gapMs, o.recordMs, o.dispatchMs, o.callWaitMs])).toEqual([
+      ['aws_vpc.a', true, 4, 0, 3, 1],
+      ['aws_vpc.b', true, 5, 0, 3, 2],
+      ['aws_vpc.c', false, 5, 1, 1, 3],
+    ]);
   });
 
-  it('leaves out the wait for a slot under the parallel-step limit', () => {
-    // limit 2: a and b run 100-140 and 101-120; c is runnable at 100 but gets a slot when b finishes at 120, starts at 123
-    const out = stepOverheads(detail([step('a', [], 100, 140), step('b', [], 101, 120), step('c', [], 123, 130)], 100), 2);
-    expect(out.map((o) => [o.address, o.overheadMs, o.afterSlotMs])).toEqual([['aws_vpc.a', 0, 0], ['aws_vpc.b', 1, 1], ['aws_vpc.c', 23, 3]]);
-  });
-
-  it('leaves out steps never started, skipped steps and compensations', () => {
-    const out = stepOverheads(detail([
-      step('a', [], 101, 102),
+  it('leaves out steps whose call never started, skipped steps and compensations', () => {
+    const out = stepGaps(detail([
+      called('a', [], 101, [101, 102], 102),
       step('b', ['a'], null, null, { status: 'pending' }),
       step('n', [], 101, 101, { status: 'skipped' }),
-      step('x', [], 300, 301, { phase: 'compensation' }),
+      called('x', [], 300, [300, 301], 301, { phase: 'compensation' }),
     ], 100));
     expect(out.map((o) => o.address)).toEqual(['aws_vpc.a']);
   });
 
   it('names the deployment and step when the records cannot be measured', () => {
-    expect(() => stepOverheads(detail([step('a', [], 101, 102)], null))).toThrow('deployment d1: step aws_vpc.a started but the timeline has no "provisioning" entry');
-    expect(() => stepOverheads(detail([step('a', ['zz'], 101, 102)], 100))).toThrow('deployment d1: step aws_vpc.a depends on unknown step zz');
-    expect(() => stepOverheads(detail([step('a', [], 101, null), step('b', ['a'], 103, 104)], 100))).toThrow('dependency aws_vpc.a of started step aws_vpc.b, finishedAt is not set');
+    expect(() => stepGaps(detail([called('a', [], 101, [101, 102], 102)], null))).toThrow('deployment d1: step aws_vpc.a started but the timeline has no "provisioning" entry');
+    expect(() => stepGaps(detail([called('a', ['zz'], 101, [101, 102], 102)], 100))).toThrow('deployment d1: step aws_vpc.a depends on unknown step zz');
+    expect(() => stepGaps(detail([step('a', [], 101, null), called('b', ['a'], 103, [103, 104], 104)], 100))).toThrow('deployment d1: step aws_vpc.b: dependency aws_vpc.a callFinishedAt is not set');
+  });
+});
+
+describe('summaryMs', () => {
+  const text = [
+    '# HELP cw_saga_step_overhead_seconds x',
+    '# TYPE cw_saga_step_overhead_seconds summary',
+    'cw_saga_step_overhead_seconds{quantile="0.5"} 0.0021',
+    'cw_saga_step_overhead_seconds{quantile="0.99"} 0.04',
+    'cw_saga_step_overhead_seconds_sum 9',
+    'cw_saga_step_overhead_seconds_count 2000',
+    'cw_saga_round_seconds{quantile="0.5"} 0.5',
+  ].join('\n');
+
+  it('reads the quantiles in ms and the count', () => {
+    const out = summaryMs(text, 'cw_saga_step_overhead_seconds');
+    expect(out.count).toBe(2000);
+    expect(out.quantiles.get(0.5)).toBeCloseTo(2.1, 6);
+    expect(out.quantiles.get(0.99)).toBeCloseTo(40, 6);
+  });
+
+  it('says which summary is missing', () => {
+    expect(() => summaryMs(text, 'cw_nothing')).toThrow('the metrics have no summary cw_nothing');
   });
 });
 

@@ -35,58 +35,69 @@ export function stepDurations(detail: DeploymentDetailDto): number[] {
     .map((s) => ms(s.finishedAt, `step ${s.address} finishedAt`) - ms(s.startedAt, `step ${s.address} startedAt`));
 }
 
-export interface StepOverhead {
+export interface StepGap {
   deploymentId: string;
   address: string;
-  /** The step's startedAt minus the moment it became runnable, ms. */
-  overheadMs: number;
-  /**
-   * The same from the moment it could also get a slot under the deployment's parallel-step limit (the first moment
-   * at or after becoming runnable when fewer than `maxParallel` of the steps dispatched before it were unfinished), ms. Equal to
-   * overheadMs when no limit is given.
-   */
-  afterSlotMs: number;
   root: boolean;
+  /**
+   * The time the coordinator stood between the cloud and this step: from the provider's answer to the last step it
+   * depends on (for a root step: the deployment entering `provisioning`) to the start of its own provider call, ms.
+   */
+  gapMs: number;
+  /** Of which: that answer waiting to be recorded (dependency callFinishedAt → finishedAt), ms; 0 for a root step. */
+  recordMs: number;
+  /** Recorded → this step dispatched (startedAt), ms; for a root step the whole wait from `provisioning` to dispatch. */
+  dispatchMs: number;
+  /** Dispatched → its provider call started (commit, then waiting for a call slot), ms. */
+  callWaitMs: number;
 }
 
 /**
- * The coordinator's overhead per forward step: from the moment the step became runnable (its last dependency's
- * finishedAt, or the deployment's entry into `provisioning` for a step without dependencies) to its startedAt.
- * Steps never started (skipped, pending after a failure) are left out. With `maxParallel` (the environment policy's
- * maxParallelSteps), `afterSlotMs` also leaves out the time a runnable step waited for a free slot.
+ * Where each forward step's time went between provider calls, from the deployment record (the step timeline's
+ * callStartedAt/callFinishedAt are the provider call of the latest attempt). Steps whose call never started
+ * (skipped, pending after a failure) are left out.
  */
-export function stepOverheads(detail: DeploymentDetailDto, maxParallel?: number): StepOverhead[] {
+export function stepGaps(detail: DeploymentDetailDto): StepGap[] {
   const provisioning = detail.timeline.find((t) => t.to === 'provisioning');
   const forward = detail.steps.filter((s) => s.phase === 'forward');
   const byId = new Map(forward.map((s) => [s.id, s]));
-  const started = forward.filter((s) => s.startedAt !== null && s.status !== 'skipped');
-  const intervals = started.map((s) => ({ id: s.id, start: ms(s.startedAt, `step ${s.address} startedAt`), end: s.finishedAt === null ? Number.POSITIVE_INFINITY : ms(s.finishedAt, `step ${s.address} finishedAt`) }));
-  const out: StepOverhead[] = [];
-  for (const step of started) {
-    let runnable: number;
+  const out: StepGap[] = [];
+  for (const step of forward) {
+    if (step.status === 'skipped' || step.callStartedAt === null) continue;
+    const what = `deployment ${detail.id}: step ${step.address}`;
+    const called = ms(step.callStartedAt, `${what} callStartedAt`);
+    const dispatched = ms(step.startedAt, `${what} startedAt`);
     if (step.dependsOn.length === 0) {
-      if (!provisioning) throw new Error(`deployment ${detail.id}: step ${step.address} started but the timeline has no "provisioning" entry`);
-      runnable = ms(provisioning.at, `deployment ${detail.id} provisioning transition`);
-    } else {
-      runnable = Math.max(
-        ...step.dependsOn.map((id) => {
-          const dep = byId.get(id);
-          if (!dep) throw new Error(`deployment ${detail.id}: step ${step.address} depends on unknown step ${id}`);
-          return ms(dep.finishedAt, `deployment ${detail.id}: dependency ${dep.address} of started step ${step.address}, finishedAt`);
-        }),
-      );
+      if (!provisioning) throw new Error(`${what} started but the timeline has no "provisioning" entry`);
+      const runnable = ms(provisioning.at, `deployment ${detail.id} provisioning transition`);
+      out.push({ deploymentId: detail.id, address: step.address, root: true, gapMs: called - runnable, recordMs: 0, dispatchMs: dispatched - runnable, callWaitMs: called - dispatched });
+      continue;
     }
-    const startedAt = ms(step.startedAt, `step ${step.address} startedAt`);
-    let slot = runnable;
-    if (maxParallel !== undefined) {
-      // steps dispatched before this one had the slots first; a slot frees when one of them finishes
-      const before = intervals.filter((i) => i.id !== step.id && i.start <= startedAt);
-      const candidates = [runnable, ...before.map((i) => i.end).filter((e) => e > runnable && e <= startedAt).sort((a, b) => a - b)];
-      slot = candidates.find((t) => before.filter((i) => i.end > t).length < maxParallel) ?? startedAt;
-    }
-    out.push({ deploymentId: detail.id, address: step.address, overheadMs: startedAt - runnable, afterSlotMs: Math.max(0, startedAt - slot), root: step.dependsOn.length === 0 });
+    const deps = step.dependsOn.map((id) => {
+      const dep = byId.get(id);
+      if (!dep) throw new Error(`${what} depends on unknown step ${id}`);
+      const where = `${what}: dependency ${dep.address}`;
+      return { answered: ms(dep.callFinishedAt, `${where} callFinishedAt`), recorded: ms(dep.finishedAt, `${where} finishedAt`) };
+    });
+    const last = deps.reduce((a, b) => (b.answered > a.answered ? b : a));
+    const recorded = Math.max(...deps.map((d) => d.recorded));
+    out.push({ deploymentId: detail.id, address: step.address, root: false, gapMs: called - last.answered, recordMs: recorded - last.answered, dispatchMs: dispatched - recorded, callWaitMs: called - dispatched });
   }
   return out;
+}
+
+/** Quantiles of a Prometheus summary from a /metrics text (e.g. `cw_saga_step_overhead_seconds`), in ms, with its count. */
+export function summaryMs(metricsText: string, name: string): { quantiles: Map<number, number>; count: number } {
+  const quantiles = new Map<number, number>();
+  let count = Number.NaN;
+  for (const line of metricsText.split('\n')) {
+    const q = new RegExp(`^${name}\\{quantile="([0-9.]+)"\\} (\\S+)$`).exec(line);
+    if (q) quantiles.set(Number(q[1]), Number(q[2]) * 1000);
+    const c = new RegExp(`^${name}_count (\\S+)$`).exec(line);
+    if (c) count = Number(c[1]);
+  }
+  if (!quantiles.size || Number.isNaN(count)) throw new Error(`the metrics have no summary ${name}`);
+  return { quantiles, count };
 }
 
 export interface CreateCheck {
