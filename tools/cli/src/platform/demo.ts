@@ -117,7 +117,7 @@ async function api<T>(options: DemoOptions, method: string, path: string, token:
 
 /** Runs `cloudwright deploy … --wait` in-process (its live progress is the demo's output) and returns its exit code. */
 async function deployWithCli(options: DemoOptions, args: string[]): Promise<number> {
-  return runDeploy([...args, '--wait', '--timeout', '5m', '--api', options.apiUrl, '--token', options.tokens.operator]);
+  return runDeploy([...args, '--wait', '--timeout', '5m', '--api', options.apiUrl, `--token=${options.tokens.operator}`]);
 }
 
 /**

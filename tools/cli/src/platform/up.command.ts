@@ -62,6 +62,14 @@ interface RunningService {
   url: string;
 }
 
+/**
+ * A fresh API token: `cw_` and 32 base64url characters (192 random bits). The prefix makes the tokens easy to spot
+ * for secret scanners and keeps them from starting with `-`, which a command line would read as an option.
+ */
+export function newApiToken(): string {
+  return `cw_${randomBytes(24).toString('base64url')}`;
+}
+
 export const upCommand: CliCommand = {
   name: 'up',
   summary: 'find or start NATS and PostgreSQL, start the platform and run a demo end to end (Ctrl-C stops it)',
@@ -102,8 +110,7 @@ export const upCommand: CliCommand = {
     const dataDir = platformDataDir();
     const logDir = join(dataDir, 'logs');
     // API tokens of this run: the CLI finds the admin token and the URL in the data folder
-    const secret = () => randomBytes(24).toString('base64url');
-    const tokens = { admin: secret(), operator: secret(), approver: secret(), viewer: secret() };
+    const tokens = { admin: newApiToken(), operator: newApiToken(), approver: newApiToken(), viewer: newApiToken() };
     const apiTokens = `local-admin:admin:${tokens.admin},ci:operator:${tokens.operator},approver:approver:${tokens.approver},dashboard:viewer:${tokens.viewer}`;
     mkdirSync(logDir, { recursive: true });
     const running: RunningService[] = [];
