@@ -8,10 +8,14 @@ function nodeDrafts(ctx: PricerContext, nodeType: string, engine: string, nodes:
   if (engine !== 'redis' && engine !== 'memcached') throw new UnsupportedResource(`ElastiCache engine ${engine} is not priced yet (the catalog has Redis OSS and Memcached node prices)`);
   const sku = `elasticache:node:${nodeType}`;
   if (!ctx.hasPrice(sku)) throw new UnsupportedResource(`no list price for ElastiCache node type ${nodeType} in ${ctx.region}`);
-  return [
-    { name: `ElastiCache nodes (${engine === 'redis' ? 'Redis OSS' : 'Memcached'}, ${nodeType})`, unit: 'hours', monthlyQuantity: monthlyHours(nodes), sku },
-    usagePer(ctx, 'snapshot_storage_size_gb', { name: 'Backup storage', unit: 'GB', sku: 'elasticache:backup', onDemandOnly: true }),
-  ];
+  const node: ComponentDraft = { name: `ElastiCache nodes (${engine === 'redis' ? 'Redis OSS' : 'Memcached'}, ${nodeType})`, unit: 'hours', monthlyQuantity: monthlyHours(nodes), sku };
+  // Without a usage figure the backup line is 0; where the catalog has no backup storage price for the region, leave the
+  // line out (and say so) rather than refusing the node hours. With a usage figure the missing price makes it unsupported.
+  if (!ctx.hasPrice('elasticache:backup') && ctx.usage('snapshot_storage_size_gb') === undefined) {
+    ctx.note({ attribute: 'snapshot_storage_size_gb', assumed: 'not priced', cause: `no backup storage list price in ${ctx.region}`, reason: 'the catalog has no ElastiCache backup storage price for this region; the estimate leaves backup storage out' });
+    return [node];
+  }
+  return [node, usagePer(ctx, 'snapshot_storage_size_gb', { name: 'Backup storage', unit: 'GB', sku: 'elasticache:backup', onDemandOnly: true })];
 }
 
 /** aws_elasticache_cluster: node type × nodes. https://aws.amazon.com/elasticache/pricing/ */
