@@ -72,11 +72,11 @@ describe(azureLinuxVirtualMachine.types[0], () => {
     const e = estimate(
       azurePlan(
         { address: 'azurerm_linux_virtual_machine.huge', after: linuxVm('Standard_X9_v9') },
-        { address: 'azurerm_linux_virtual_machine.ne', after: linuxVm('Standard_D2s_v5'), location: 'northeurope' },
+        { address: 'azurerm_linux_virtual_machine.si', after: linuxVm('Standard_D2s_v5'), location: 'southindia' },
       ),
     );
     expect(reasonOf(e, 'azurerm_linux_virtual_machine.huge')).toBe('no list price for VM size Standard_X9_v9 (linux) in eastus');
-    expect(reasonOf(e, 'azurerm_linux_virtual_machine.ne')).toBe('no list price for VM size Standard_D2s_v5 (linux) in northeurope');
+    expect(reasonOf(e, 'azurerm_linux_virtual_machine.si')).toBe('no list price for VM size Standard_D2s_v5 (linux) in southindia');
     expect(e.totalMonthlyCost.toDecimalString()).toBe('0');
   });
 
@@ -182,6 +182,23 @@ describe(azureKubernetesCluster.types[0], () => {
     expect(monthly(e, 'azurerm_kubernetes_cluster.free')).toBe('210.24'); // 3 × $0.096 × 730
     // Premium tier $0.60 × 730 = $438; 2 × $0.096 × 730 = $140.16
     expect(monthly(e, 'azurerm_kubernetes_cluster.auto')).toBe('578.16');
+  });
+
+  it('prices North Europe node VMs from the North Europe list, pay as you go and spot', () => {
+    const e = estimate(
+      azurePlan(
+        { address: 'azurerm_kubernetes_cluster.ne', location: 'northeurope', after: { sku_tier: 'Free', default_node_pool: [pool({ os_disk_type: 'Ephemeral' })] } },
+        { address: 'azurerm_kubernetes_cluster_node_pool.spot', location: 'northeurope', after: { vm_size: 'Standard_D4s_v5', node_count: 2, os_disk_type: 'Ephemeral', priority: 'Spot' } },
+        { address: 'azurerm_kubernetes_cluster_node_pool.win', location: 'northeurope', after: { os_type: 'Windows', vm_size: 'Standard_D2s_v5', node_count: 1, os_disk_type: 'Ephemeral', priority: 'Regular' } },
+      ),
+    );
+    // northeurope D2s v5 Linux $0.107 × 3 × 730 = $234.33
+    expect(monthly(e, 'azurerm_kubernetes_cluster.ne')).toBe('234.33');
+    // northeurope D4s v5 Linux Spot meter $0.068394 × 2 × 730 = $99.85524
+    const spot = priced(e, 'azurerm_kubernetes_cluster_node_pool.spot').components[0];
+    expect([spot?.term, spot?.monthlyCost.toDecimalString()]).toEqual(['spot', '99.85524']);
+    // northeurope D2s v5 Windows $0.199 × 730 = $145.27
+    expect(monthly(e, 'azurerm_kubernetes_cluster_node_pool.win')).toBe('145.27');
   });
 
   it('prices a Windows node pool and node VMs under a 1-year reservation', () => {
