@@ -15,6 +15,15 @@ describe(awsInstance.types[0] ?? 'aws_instance', () => {
     expect(r.assumptions.map((a) => a.attribute)).toEqual(expect.arrayContaining(['root_block_device[0].volume_size', 'root_block_device[0].volume_type', 'ami']));
   });
 
+  it('prices instance hours in the EU regions', () => {
+    // c6g.large eu-central-1 Linux $0.078/h × 730 = $56.94; r6g.large eu-west-1 $0.113/h × 730 = $82.49
+    // (vantage-sh/ec2instances.info instance pages, 3-decimal prices)
+    const fra = priceOne({ type: 'aws_instance', after: { instance_type: 'c6g.large' } }, { region: 'eu-central-1' });
+    expect(lines(fra)['Instance usage (Linux/UNIX, on-demand, c6g.large)']).toBe('56.94');
+    const dub = priceOne({ type: 'aws_instance', after: { instance_type: 'r6g.large' } }, { region: 'eu-west-1' });
+    expect(lines(dub)['Instance usage (Linux/UNIX, on-demand, r6g.large)']).toBe('82.49');
+  });
+
   it('prices the root and EBS block devices of every type with IOPS and throughput', () => {
     const r = priceOne({
       type: 'aws_instance',
