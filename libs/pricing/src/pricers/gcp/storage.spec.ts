@@ -40,8 +40,14 @@ describe(gcpStorageBucket.types[0], () => {
     expect(none.assumptions.map((a) => a.attribute)).toEqual(['storage_class']);
   });
 
+  it('prices the ASIA multi-region', () => {
+    const usage = { 'google_storage_bucket.b': { storage_gb: 1000, monthly_class_a_operations: 10000, monthly_data_retrieval_gb: 100 } };
+    // ASIA Coldline: 1,000 GB × $0.00875 = $8.75; 1 × 10K Class A × $0.40 ($0.04 per 1,000) = $0.40; retrieval 100 GB × $0.02 = $2.00
+    expect(monthly(estimateOf([bucket({ location: 'ASIA', storage_class: 'COLDLINE' })], { usage }), 'google_storage_bucket.b')).toBe('11.15');
+  });
+
   it('reports a location without prices as unsupported', () => {
-    const e = estimateOf([bucket({ location: 'ASIA' })]);
-    expect(e.unsupported[0]?.reason).toBe('no list price for Cloud Storage standard in location asia');
+    const e = estimateOf([bucket({ location: 'NAM4' })]);
+    expect(e.unsupported[0]?.reason).toBe('no list price for Cloud Storage standard in location nam4');
   });
 });
