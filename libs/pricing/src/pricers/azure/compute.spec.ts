@@ -80,6 +80,16 @@ describe(azureLinuxVirtualMachine.types[0], () => {
     expect(e.totalMonthlyCost.toDecimalString()).toBe('0');
   });
 
+  it('prices a North Europe VM and its Premium SSD OS disk from the North Europe list', () => {
+    const e = estimate(azurePlan({ address: 'azurerm_linux_virtual_machine.ne', after: linuxVm('Standard_D2s_v5'), location: 'North Europe' }));
+    // northeurope D2s v5 Linux $0.107/h × 730 = $78.11; 30 GiB Premium_LRS → P4 $5.2795/month
+    expect(lines(e, 'azurerm_linux_virtual_machine.ne')).toEqual([
+      ['Instance usage (Linux, pay as you go, Standard_D2s_v5)', '78.11'],
+      ['OS disk: Storage (P4, Premium_LRS)', '5.2795'],
+    ]);
+    expect(monthly(e, 'azurerm_linux_virtual_machine.ne')).toBe('83.3895');
+  });
+
   it('reports a West Europe VM as unsupported while its OS disk tier has no West Europe price', () => {
     const e = estimate(azurePlan({ address: 'azurerm_linux_virtual_machine.eu', after: linuxVm('Standard_D4s_v5', { storage_account_type: 'Premium_LRS', disk_size_gb: 30 }), location: 'West Europe' }));
     // the VM size has a westeurope price ($0.230/h); the P4 disk does not, so the whole VM is unsupported, never $0
