@@ -211,6 +211,20 @@ describe(azureKubernetesCluster.types[0], () => {
     expect(monthly(e, 'azurerm_kubernetes_cluster_node_pool.win')).toBe('145.27');
   });
 
+  it('prices West Europe spot and B-series node VMs from the West Europe list', () => {
+    const e = estimate(
+      azurePlan(
+        { address: 'azurerm_kubernetes_cluster_node_pool.spot', location: 'westeurope', after: { vm_size: 'Standard_E4s_v5', node_count: 3, os_disk_type: 'Ephemeral', priority: 'Spot' } },
+        { address: 'azurerm_kubernetes_cluster_node_pool.burst', location: 'westeurope', after: { vm_size: 'Standard_B2ms', node_count: 2, os_disk_type: 'Ephemeral', priority: 'Regular' } },
+      ),
+    );
+    // westeurope E4s v5 Linux Spot meter $0.056179 × 3 × 730 = $123.03201
+    const spot = priced(e, 'azurerm_kubernetes_cluster_node_pool.spot').components[0];
+    expect([spot?.term, spot?.monthlyCost.toDecimalString()]).toEqual(['spot', '123.03201']);
+    // westeurope B2ms Linux $0.096 × 2 × 730 = $140.16
+    expect(monthly(e, 'azurerm_kubernetes_cluster_node_pool.burst')).toBe('140.16');
+  });
+
   it('prices a Windows node pool and node VMs under a 1-year reservation', () => {
     const e = estimate(
       azurePlan(
