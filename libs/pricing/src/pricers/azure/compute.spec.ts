@@ -90,10 +90,19 @@ describe(azureLinuxVirtualMachine.types[0], () => {
     expect(monthly(e, 'azurerm_linux_virtual_machine.ne')).toBe('83.3895');
   });
 
-  it('reports a West Europe VM as unsupported while its OS disk tier has no West Europe price', () => {
+  it('prices a West Europe VM and its Premium SSD OS disk from the West Europe list', () => {
     const e = estimate(azurePlan({ address: 'azurerm_linux_virtual_machine.eu', after: linuxVm('Standard_D4s_v5', { storage_account_type: 'Premium_LRS', disk_size_gb: 30 }), location: 'West Europe' }));
-    // the VM size has a westeurope price ($0.230/h); the P4 disk does not, so the whole VM is unsupported, never $0
-    expect(reasonOf(e, 'azurerm_linux_virtual_machine.eu')).toBe('no list price for managed disk Premium_LRS P4 in westeurope');
+    // westeurope D4s v5 Linux $0.23/h × 730 = $167.90; 30 GiB Premium_LRS → P4 $5.8072/month
+    expect(lines(e, 'azurerm_linux_virtual_machine.eu')).toEqual([
+      ['Instance usage (Linux, pay as you go, Standard_D4s_v5)', '167.9'],
+      ['OS disk: Storage (P4, Premium_LRS)', '5.8072'],
+    ]);
+  });
+
+  it('reports a West Europe VM as unsupported while its Standard SSD OS disk tier has no West Europe price', () => {
+    const e = estimate(azurePlan({ address: 'azurerm_linux_virtual_machine.eu', after: linuxVm('Standard_D4s_v5', { storage_account_type: 'StandardSSD_LRS', disk_size_gb: 30 }), location: 'West Europe' }));
+    // the VM size has a westeurope price; the E4 disk does not, so the whole VM is unsupported, never $0
+    expect(reasonOf(e, 'azurerm_linux_virtual_machine.eu')).toBe('no list price for managed disk StandardSSD_LRS E4 in westeurope');
   });
 });
 
