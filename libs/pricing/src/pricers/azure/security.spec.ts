@@ -17,6 +17,20 @@ describe(azureKeyVault.types[0], () => {
     ]);
   });
 
+  it('prices a standard vault in westeurope', () => {
+    const e = estimate(
+      azurePlan({ address: 'azurerm_key_vault.we', after: vault('standard'), location: 'westeurope' }),
+      'version: 0.1\nresource_usage:\n  azurerm_key_vault.we:\n    monthly_secrets_operations: 1000000\n    monthly_advanced_key_operations: 20000\n    monthly_storage_key_rotations: 3\n',
+    );
+    // westeurope (Retail Prices API 'Key Vault' Standard meters): 100 × 10K × $0.03 = $3; 2 × 10K × $0.15 = $0.30; 3 renewals × $1 = $3
+    expect(lines(e, 'azurerm_key_vault.we')).toEqual([
+      ['Secrets and key operations', '3'],
+      ['Advanced key operations', '0.3'],
+      ['Storage key rotations', '3'],
+    ]);
+    expect(monthly(e, 'azurerm_key_vault.we')).toBe('6.3');
+  });
+
   it('prices premium HSM-protected keys (tiered for advanced keys) and their operations', () => {
     const e = estimate(
       azurePlan({ address: 'azurerm_key_vault.hsm', after: vault('premium') }),
