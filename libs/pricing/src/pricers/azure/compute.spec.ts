@@ -234,6 +234,23 @@ describe(azureKubernetesCluster.types[0], () => {
     expect(monthly(e, 'azurerm_kubernetes_cluster_node_pool.burst')).toBe('140.16');
   });
 
+  it('prices Fsv2, Dv4 and Windows DSv3 node pools in North and West Europe', () => {
+    const e = estimate(
+      azurePlan(
+        { address: 'azurerm_kubernetes_cluster_node_pool.fsv2', location: 'northeurope', after: { vm_size: 'Standard_F8s_v2', node_count: 2, os_disk_type: 'Ephemeral', priority: 'Regular' } },
+        { address: 'azurerm_kubernetes_cluster_node_pool.dv4', location: 'westeurope', after: { vm_size: 'Standard_D4_v4', node_count: 3, os_disk_type: 'Ephemeral', priority: 'Spot' } },
+        { address: 'azurerm_kubernetes_cluster_node_pool.win', location: 'westeurope', after: { os_type: 'Windows', vm_size: 'Standard_D2s_v3', node_count: 1, os_disk_type: 'Ephemeral', priority: 'Regular' } },
+      ),
+    );
+    // northeurope F8s v2 Linux $0.384 × 2 × 730 = $560.64
+    expect(monthly(e, 'azurerm_kubernetes_cluster_node_pool.fsv2')).toBe('560.64');
+    // westeurope D4 v4 Linux Spot meter $0.042504 × 3 × 730 = $93.08376
+    const spot = priced(e, 'azurerm_kubernetes_cluster_node_pool.dv4').components[0];
+    expect([spot?.term, spot?.monthlyCost.toDecimalString()]).toEqual(['spot', '93.08376']);
+    // westeurope D2s v3 Windows $0.212 × 730 = $154.76
+    expect(monthly(e, 'azurerm_kubernetes_cluster_node_pool.win')).toBe('154.76');
+  });
+
   it('prices a Windows node pool and node VMs under a 1-year reservation', () => {
     const e = estimate(
       azurePlan(
