@@ -83,6 +83,11 @@ export interface CloudProvider {
   describe(stack: string, environment: string, address: string): Promise<ResourceState | null>;
   /** The health check run after provisioning (verification step of the saga). */
   health(stack: string, environment: string, address: string): Promise<HealthResult>;
+  /**
+   * The health checks of several resources of one stack in one call (as a cloud's describe-many APIs do), one result
+   * per address in the order asked; each result is what `health` would answer for that address.
+   */
+  healthOf(stack: string, environment: string, addresses: readonly string[]): Promise<HealthResult[]>;
   /** Every resource of a stack/environment. */
   list(stack: string, environment: string): Promise<ResourceState[]>;
 }

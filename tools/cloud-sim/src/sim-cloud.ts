@@ -530,26 +530,84 @@ export class SimCloud implements CloudProvider {
    * (a slow health fault delays the answer). An absent resource is reported unhealthy.
    */
   async health(stack: string, environment: string, address: string): Promise<HealthResult> {
-    const outcome = await this.asProviderError(`health check of ${address}`, address, () => this.healthInTransaction(stack, environment, address));
-    if (outcome.delayMs > 0) await sleep(outcome.delayMs);
-    return outcome.result;
+    const [result] = await this.healthOf(stack, environment, [address]);
+    if (!result) throw new ProviderError('internal', `simulated cloud: health check of ${address} gave no result`, address);
+    return result;
   }
 
-  private async healthInTransaction(stack: string, environment: string, address: string): Promise<{ result: HealthResult; delayMs: number }> {
+  /** The health of several resources of a stack in one transaction; each is judged as `health` would, in the order given. */
+  async healthOf(stack: string, environment: string, addresses: readonly string[]): Promise<HealthResult[]> {
+    if (addresses.length === 0) return [];
+    const outcome = await this.asProviderError(`health check of ${addresses.length === 1 ? addresses[0] : `${addresses.length} resources`}`, addresses.length === 1 ? addresses[0] : undefined, () =>
+      this.healthInTransaction(stack, environment, addresses),
+    );
+    if (outcome.delayMs > 0) await sleep(outcome.delayMs);
+    return outcome.results;
+  }
+
+  private async healthInTransaction(stack: string, environment: string, addresses: readonly string[]): Promise<{ results: HealthResult[]; delayMs: number }> {
     return inTransaction(this.pool, async (client) => {
-      const { rows } = await client.query<ResourceRow>(`select * from ${this.s}.resources where stack = $1 and environment = $2 and address = $3`, [stack, environment, address]);
-      const row = rows[0];
-      if (!row) return { result: { address, healthy: false, detail: `${address} does not exist in ${stack}/${environment}` }, delayMs: 0 };
-      const context = await this.callContext(client, row.cloud, row.region);
-      if (context.outage) {
-        return { result: { address, healthy: false, detail: `${row.cloud} region ${row.region} is unavailable (simulated outage)` }, delayMs: 0 };
+      const { rows } = await client.query<ResourceRow>(`select * from ${this.s}.resources where stack = $1 and environment = $2 and address = any($3::text[])`, [
+        stack,
+        environment,
+        [...new Set(addresses)],
+      ]);
+      const byAddress = new Map(rows.map((row) => [row.address, row]));
+      const world = await this.worldContext(client);
+      const down = (row: ResourceRow) => world.outages.has(`${row.cloud}|${row.region ?? ''}`);
+      // every present resource outside an outage counts as a health-check attempt (the ordinal faults are keyed by)
+      const checked = addresses.filter((a, i) => addresses.indexOf(a) === i).filter((a) => {
+        const row = byAddress.get(a);
+        return row !== undefined && !down(row);
+      });
+      const attempts = await this.countAttempts(client, stack, environment, checked, 'health');
+      let delayMs = 0;
+      const results: HealthResult[] = [];
+      for (const address of addresses) {
+        const row = byAddress.get(address);
+        if (!row) {
+          results.push({ address, healthy: false, detail: `${address} does not exist in ${stack}/${environment}` });
+          continue;
+        }
+        if (down(row)) {
+          results.push({ address, healthy: false, detail: `${row.cloud} region ${row.region} is unavailable (simulated outage)` });
+          continue;
+        }
+        const target: FaultTarget = { stack, environment, address, type: row.type, cloud: row.cloud, region: row.region, operation: 'health' };
+        const faults = await this.faults.fire(client, world.faults, target, attempts.get(address) ?? 1);
+        delayMs = Math.max(delayMs, faults.delayMs);
+        results.push(
+          faults.error
+            ? { address, healthy: false, detail: faults.error.message }
+            : { address, healthy: true, detail: `${row.type} ${row.provider_id} is running${row.region ? ` in ${row.region}` : ''}` },
+        );
       }
-      const counter = await this.countAttempt(client, stack, environment, address, 'health');
-      const target: FaultTarget = { stack, environment, address, type: row.type, cloud: row.cloud, region: row.region, operation: 'health' };
-      const faults = await this.faults.fire(client, context.faults, target, counter.attempts);
-      if (faults.error) return { result: { address, healthy: false, detail: faults.error.message }, delayMs: faults.delayMs };
-      return { result: { address, healthy: true, detail: `${row.type} ${row.provider_id} is running${row.region ? ` in ${row.region}` : ''}` }, delayMs: faults.delayMs };
+      return { results, delayMs };
     });
+  }
+
+  /** The simulated now, every region in an outage (`cloud|region`) and the faults, in one round trip. */
+  private async worldContext(client: PoolClient): Promise<{ now: Date; outages: Set<string>; faults: FaultRow[] }> {
+    const { rows } = await client.query<{ offset: string | null; outages: string[]; faults: FaultRow[] }>(
+      `select (select clock_offset_ms from ${this.s}.settings where id = 1) as offset,
+              coalesce((select array_agg(cloud || '|' || region) from ${this.s}.outages), '{}') as outages,
+              coalesce((select json_agg(json_build_object('seq', seq::text, 'spec', spec) order by seq) from ${this.s}.faults), '[]'::json) as faults`,
+    );
+    const row = rows[0];
+    return { now: new Date(Date.now() + Number(row?.offset ?? 0)), outages: new Set(row?.outages ?? []), faults: row?.faults ?? [] };
+  }
+
+  /** countAttempt for several addresses in one statement: each one's attempt ordinal after this call. */
+  private async countAttempts(client: PoolClient, stack: string, environment: string, addresses: readonly string[], operation: string): Promise<Map<string, number>> {
+    if (addresses.length === 0) return new Map();
+    const { rows } = await client.query<{ address: string; attempts: number }>(
+      `insert into ${this.s}.call_counts (stack, environment, address, operation, attempts)
+       select $1, $2, a, $4, 1 from unnest($3::text[]) as a order by a
+       on conflict (stack, environment, address, operation) do update set attempts = ${this.s}.call_counts.attempts + 1
+       returning address, attempts`,
+      [stack, environment, addresses, operation],
+    );
+    return new Map(rows.map((r) => [r.address, r.attempts]));
   }
 
   // ---------------------------------------------------------------- counters

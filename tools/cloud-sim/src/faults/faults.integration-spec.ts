@@ -125,6 +125,24 @@ describe('SimCloud fault injection', () => {
     await expect(sim.health('health', 'staging', 'aws_instance.h')).resolves.toMatchObject({ healthy: true });
   });
 
+  it('checks several resources in one call as one by one: absent, in an outage, hit by a health fault, healthy', async () => {
+    await sim.apply(applyRequest('create', 'aws_vpc.ok', { stack: 'many' }));
+    await sim.apply(applyRequest('create', 'aws_instance.flaky', { stack: 'many' }));
+    await sim.apply(applyRequest('create', 'aws_vpc.eu', { stack: 'many', resource: { region: 'eu-central-1' } }));
+    await sim.regionOutage('aws', 'eu-central-1', true);
+    const id = await sim.injectFault({ match: { address: 'aws_instance.flaky', operation: 'health' }, mode: 'fail', times: 1 });
+    await expect(sim.healthOf('many', 'staging', ['aws_vpc.ok', 'aws_vpc.absent', 'aws_instance.flaky', 'aws_vpc.eu'])).resolves.toEqual([
+      { address: 'aws_vpc.ok', healthy: true, detail: expect.stringMatching(/^aws_vpc arn:aws:ec2:us-east-1:\d{12}:vpc\/vpc-[0-9a-f]+ is running in us-east-1$/) as unknown },
+      { address: 'aws_vpc.absent', healthy: false, detail: 'aws_vpc.absent does not exist in many/staging' },
+      { address: 'aws_instance.flaky', healthy: false, detail: `injected by fault ${id}: health of aws_instance.flaky failed` },
+      { address: 'aws_vpc.eu', healthy: false, detail: 'aws region eu-central-1 is unavailable (simulated outage)' },
+    ]);
+    await sim.regionOutage('aws', 'eu-central-1', false);
+    // the fault fired once and is used up; the outage is over
+    await expect(sim.healthOf('many', 'staging', ['aws_instance.flaky', 'aws_vpc.eu'])).resolves.toMatchObject([{ healthy: true }, { healthy: true }]);
+    await expect(sim.healthOf('many', 'staging', [])).resolves.toEqual([]);
+  });
+
   it('is seen by every process: a fault injected through one SimCloud fails a call through another', async () => {
     const second = await SimCloud.open({ databaseUrl: ctx.databaseUrl, schema: ctx.schema });
     try {

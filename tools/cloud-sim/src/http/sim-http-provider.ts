@@ -67,6 +67,10 @@ export class SimHttpProvider implements CloudProvider {
     return this.json<HealthResult>('GET', `/resources/${segment(stack)}/${segment(environment)}/${segment(address)}/health`, undefined, address);
   }
 
+  async healthOf(stack: string, environment: string, addresses: readonly string[]): Promise<HealthResult[]> {
+    return this.json<HealthResult[]>('POST', `/resources/${segment(stack)}/${segment(environment)}/health`, { addresses });
+  }
+
   async list(stack: string, environment: string): Promise<ResourceState[]> {
     return this.json<ResourceState[]>('GET', `/resources?stack=${segment(stack)}&environment=${segment(environment)}`);
   }

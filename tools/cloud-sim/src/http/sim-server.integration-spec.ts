@@ -57,6 +57,11 @@ describe('sim HTTP API and SimHttpProvider', () => {
     await expect(provider.describe('http', 'staging', 'google_container_cluster.none')).resolves.toBeNull();
     await expect(provider.list('http', 'staging')).resolves.toEqual([created.resource]);
     await expect(provider.health('http', 'staging', 'module.k8s.google_container_cluster.gke')).resolves.toMatchObject({ healthy: true });
+    await expect(provider.healthOf('http', 'staging', ['module.k8s.google_container_cluster.gke', 'google_container_cluster.none'])).resolves.toMatchObject([
+      { address: 'module.k8s.google_container_cluster.gke', healthy: true },
+      { address: 'google_container_cluster.none', healthy: false },
+    ]);
+    await expect(call('POST', '/resources/http/staging/health', { addresses: ['ok', 7] })).resolves.toMatchObject({ status: 400, json: { error: { code: 'invalid-request', field: 'addresses[1]' } } });
     await expect(provider.callCounts({ stack: 'http' })).resolves.toEqual([
       { stack: 'http', environment: 'staging', address: 'module.k8s.google_container_cluster.gke', operation: 'create', count: 1 },
     ]);

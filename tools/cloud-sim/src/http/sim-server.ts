@@ -83,6 +83,15 @@ function requiredQuery(query: URLSearchParams, name: string): string {
   return value;
 }
 
+/** The body of a batch health check: `{ addresses: string[] }` (1–1000 non-empty strings). */
+function addressesOf(body: unknown): string[] {
+  const addresses = (body as { addresses?: unknown } | null)?.addresses;
+  if (!Array.isArray(addresses) || addresses.length === 0 || addresses.length > 1000) throw new SimInputError('addresses', 'must be an array of 1 to 1000 resource addresses');
+  const bad = addresses.findIndex((a) => typeof a !== 'string' || a === '');
+  if (bad >= 0) throw new SimInputError(`addresses[${bad}]`, 'must be a non-empty string');
+  return addresses as string[];
+}
+
 function optionalQuery(query: URLSearchParams, name: string): string | undefined {
   const value = query.get(name);
   return value === null || value === '' ? undefined : value;
@@ -117,6 +126,11 @@ function routes(sim: SimCloud): Route[] {
       method: 'GET',
       pattern: /^\/resources$/,
       handler: async (_req, _p, query) => ({ body: await sim.list(requiredQuery(query, 'stack'), requiredQuery(query, 'environment')) }),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/resources\/([^/]+)\/([^/]+)\/health$/,
+      handler: async (req, p) => ({ body: await sim.healthOf(at(0, p), at(1, p), addressesOf(await readJson(req))) }),
     },
     {
       method: 'GET',
