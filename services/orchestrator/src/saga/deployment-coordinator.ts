@@ -50,8 +50,13 @@ export const SAGA_SCHEMA = Symbol('SAGA_SCHEMA');
 
 /** Work the coordinator asks the driver to do outside any transaction (talk to the cloud). */
 export type Activity =
-  | { kind: 'step'; deploymentId: string; step: StepRow; idempotencyKey: string; timeoutMs: number }
-  | { kind: 'verify'; deploymentId: string; addresses: string[] };
+  | { kind: 'step'; deploymentId: string; stack: string; environment: string; step: StepRow; idempotencyKey: string; timeoutMs: number }
+  | { kind: 'verify'; deploymentId: string; stack: string; environment: string; addresses: string[] };
+
+/** The provider call of a step attempt; the idempotency key names the deployment, the step and the attempt. */
+function stepActivity(dep: DeploymentRow, step: StepRow, attempt: number, policy: EnvironmentPolicyBody): Activity {
+  return { kind: 'step', deploymentId: dep.id, stack: dep.stack, environment: dep.environment, step, idempotencyKey: `${dep.id}:${step.id}:${attempt}`, timeoutMs: policy.stepTimeoutSeconds * 1000 };
+}
 
 /** What the provider answered for a step, and when the call began and answered (epoch ms). */
 export type StepOutcome = ({ ok: true; result: ApplyResult } | { ok: false; code: string; message: string; retryable: boolean }) & { calledAt: number; answeredAt: number };
@@ -87,10 +92,18 @@ class StepLog {
   nextSeq(): number {
     return this.rows.reduce((max, s) => Math.max(max, s.seq ?? 0), 0) + 1;
   }
-  async flush(store: SagaStore): Promise<void> {
-    await store.writeSteps([...this.dirty]);
+  /** The rows changed since the last call (they are written back by the caller). */
+  takeChanged(): StepRow[] {
+    const rows = [...this.dirty];
     this.dirty.clear();
+    return rows;
   }
+}
+
+/** One deployment's part of a round: its id and what the provider answered since its previous round. */
+export interface RoundItem {
+  id: string;
+  answers: Answers;
 }
 
 const FINAL: readonly DeploymentStatus[] = ['succeeded', 'blocked', 'rejected', 'rolled-back', 'cancelled'];
@@ -454,14 +467,14 @@ export class DeploymentCoordinator {
     if (dep.status === 'failed') {
       const failed = log.all.filter((s) => s.phase === 'forward' && s.status === 'failed');
       for (const s of failed) log.set(s, { status: 'pending', nextAttemptAt: null, errorCode: null, errorMessage: null });
-      await log.flush(store);
+      await store.writeSteps(log.takeChanged());
       await this.transition(tx, dep, 'provisioning', `retry by ${actor.name} of ${failed.map((s) => s.address).join(', ') || 'the failed step'}`, actor.name, { wakeAt: new Date(), reason: null });
       return;
     }
     if (dep.status === 'rollback-failed') {
       const failed = log.all.filter((s) => s.phase === 'compensation' && s.status === 'failed');
       for (const s of failed) log.set(s, { status: 'pending', nextAttemptAt: null, attempts: 0 });
-      await log.flush(store);
+      await store.writeSteps(log.takeChanged());
       await this.transition(tx, dep, 'rolling-back', `retry by ${actor.name} of the failed compensation(s) ${failed.map((s) => s.address).join(', ')}`, actor.name, { wakeAt: new Date() });
       return;
     }
@@ -483,16 +496,35 @@ export class DeploymentCoordinator {
    * it: no second effect).
    */
   async advance(tx: Transaction, id: string, inFlight: ReadonlySet<string>, answers: Answers = NO_ANSWERS): Promise<Activity[]> {
+    return (await this.advanceMany(tx, [{ id, answers }], inFlight)).get(id) ?? [];
+  }
+
+  /**
+   * The rounds of several deployments in one transaction (group commit): their rows are locked and their steps read
+   * with one statement each, every deployment is advanced as in `advance`, and the changed steps of all of them are
+   * written with one statement (the outbox events too, when the transaction commits). A deployment that was `queued`
+   * when locked is left alone: the only change another deployment's round makes to a row of the batch is promoting a
+   * queued deployment (handOver), which then starts in that same transaction.
+   */
+  async advanceMany(tx: Transaction, items: readonly RoundItem[], inFlight: ReadonlySet<string>): Promise<Map<string, Activity[]>> {
     const store = this.store(tx);
-    let dep = await store.lock(id);
-    if (!dep) return [];
-    const log = new StepLog(await store.steps(id));
-    const policy = dep.policy ?? DEFAULT_POLICY;
-    for (const [stepId, outcome] of answers.steps) await this.recordOutcome(tx, dep, log, stepId, outcome, policy);
-    if (answers.verification && dep.status === 'verifying') dep = await this.recordVerification(tx, dep, log, answers.verification);
-    const activities = answers.recordOnly ? [] : await this.next(tx, dep, log, policy, inFlight);
-    await log.flush(store);
-    return activities;
+    const out = new Map<string, Activity[]>();
+    const ids = [...new Set(items.map((i) => i.id))];
+    const rows = new Map((await store.lockMany(ids)).map((d) => [d.id, d]));
+    const stepsOf = await store.stepsOf(ids.filter((id) => rows.has(id)));
+    const changed: StepRow[] = [];
+    for (const { id, answers } of items) {
+      let dep = rows.get(id);
+      if (!dep || (dep.status === 'queued' && !answers.steps.size)) continue;
+      const log = new StepLog(stepsOf.get(id) ?? []);
+      const policy = dep.policy ?? DEFAULT_POLICY;
+      for (const [stepId, outcome] of answers.steps) await this.recordOutcome(tx, dep, log, stepId, outcome, policy);
+      if (answers.verification && dep.status === 'verifying') dep = await this.recordVerification(tx, dep, log, answers.verification);
+      out.set(id, answers.recordOnly ? [] : await this.next(tx, dep, log, policy, inFlight));
+      changed.push(...log.takeChanged());
+    }
+    await store.writeSteps(changed);
+    return out;
   }
 
   private async next(tx: Transaction, dep: DeploymentRow, log: StepLog, policy: EnvironmentPolicyBody, inFlight: ReadonlySet<string>): Promise<Activity[]> {
@@ -523,7 +555,7 @@ export class DeploymentCoordinator {
       if (inFlight.has(`verify:${dep.id}`)) return [];
       await store.update(dep.id, { wakeAt: new Date(now + HEARTBEAT_MS) });
       const addresses = log.all.filter((s) => s.phase === 'forward' && s.status === 'succeeded' && s.action !== 'delete').map((s) => s.address);
-      return [{ kind: 'verify', deploymentId: dep.id, addresses: [...new Set(addresses)] }];
+      return [{ kind: 'verify', deploymentId: dep.id, stack: dep.stack, environment: dep.environment, addresses: [...new Set(addresses)] }];
     }
     if (dep.status === 'rolling-back') return this.compensate(tx, dep, log, policy, inFlight);
     return [];
@@ -626,14 +658,14 @@ export class DeploymentCoordinator {
     const attempt = step.attempts + 1;
     log.set(step, { status: 'running', attempts: attempt, seq, startedAt: new Date(), nextAttemptAt: null, callStartedAt: null, callFinishedAt: null });
     await this.stepEvent(tx, DeploymentStepStartedV1, dep, step, {});
-    return { kind: 'step', deploymentId: dep.id, step, idempotencyKey: `${dep.id}:${step.id}:${attempt}`, timeoutMs: policy.stepTimeoutSeconds * 1000 };
+    return stepActivity(dep, step, attempt, policy);
   }
 
   /** Running steps this process is not running (left by a stopped coordinator): dispatched again with the same key. */
   private redispatch(dep: DeploymentRow, steps: StepRow[], inFlight: ReadonlySet<string>, policy: EnvironmentPolicyBody): Activity[] {
     return steps
       .filter((s) => s.status === 'running' && !inFlight.has(s.id))
-      .map((s) => ({ kind: 'step' as const, deploymentId: dep.id, step: s, idempotencyKey: `${dep.id}:${s.id}:${s.attempts}`, timeoutMs: policy.stepTimeoutSeconds * 1000 }));
+      .map((s) => stepActivity(dep, s, s.attempts, policy));
   }
 
   private async stepEvent<T extends DeploymentEventBaseV1>(tx: Transaction, contract: EventClass<T>, dep: DeploymentRow, step: StepRow, extra: Record<string, unknown>): Promise<void> {
@@ -704,7 +736,7 @@ export class DeploymentCoordinator {
     const running = compensations.find((c) => c.status === 'running');
     if (running) {
       await store.update(dep.id, { wakeAt: new Date(Date.now() + HEARTBEAT_MS) });
-      return inFlight.has(running.id) ? [] : [{ kind: 'step', deploymentId: dep.id, step: running, idempotencyKey: `${dep.id}:${running.id}:${running.attempts}`, timeoutMs: policy.stepTimeoutSeconds * 1000 }];
+      return inFlight.has(running.id) ? [] : [stepActivity(dep, running, running.attempts, policy)];
     }
     // exact reverse order of dispatch, one at a time
     const pending = compensations.filter((c) => c.status === 'pending').sort((a, b) => (forwardById.get(b.compensates ?? '')?.seq ?? 0) - (forwardById.get(a.compensates ?? '')?.seq ?? 0));

@@ -100,14 +100,20 @@ the gates, which the restored revision passed.
 
 ## Rounds
 
-The coordinator works in **rounds**: one transaction per deployment that locks its row, records every provider answer
-waiting for it (step results, health checks), decides, marks the steps that became runnable \`running\` and writes their
-events to the outbox; the provider calls start after the commit. Each deployment has a mailbox in the process and at
-most one round at a time, so answers that arrive together cost one transaction and rounds never queue on the row
-lock; a loop wakes deployments whose timer is due (\`wake_at\`). The step timeline shows, per step, when it was
-dispatched (\`startedAt\`), when its provider call began and answered (\`callStartedAt\`, \`callFinishedAt\`) and when
-the answer was recorded (\`finishedAt\`); \`/metrics\` has the rounds' durations and the coordinator's time per step
-(\`cw_saga_round_seconds\`, \`cw_saga_step_overhead_seconds\`).
+The coordinator works in **rounds**. A round is one transaction that locks the rows of the deployments it takes (in
+id order), reads their steps, records every provider answer waiting for them (step results, health checks), decides,
+marks the steps that became runnable \`running\`, writes all changed steps with one statement and the events to the
+outbox with another; the provider calls start after the commit. Each deployment has a mailbox in the process and is
+in at most one round at a time. Rounds run one at a time per process by default (\`CW_SAGA_ROUNDS\`) and each takes
+every deployment whose mailbox filled while the previous one ran, up to \`CW_SAGA_ROUND_BATCH\` (32): under load many
+deployments share one commit (group commit), while a deployment alone gets its round at once. If a round of several
+deployments fails (a deadlock, a bug in one saga), each of them is retried in a round of its own, so one saga cannot
+hold back the others; a failed round of one is retried after a second. A loop wakes deployments whose timer is due
+(\`wake_at\`). The health checks of a deployment's verification go to the provider in one call (\`healthOf\`). The step
+timeline shows, per step, when it was dispatched (\`startedAt\`), when its provider call began and answered
+(\`callStartedAt\`, \`callFinishedAt\`) and when the answer was recorded (\`finishedAt\`); \`/metrics\` has the rounds'
+durations and sizes and the coordinator's time per step (\`cw_saga_round_seconds\`, \`cw_saga_round_deployments\`,
+\`cw_saga_step_overhead_seconds\`).
 
 ## Recovery
 

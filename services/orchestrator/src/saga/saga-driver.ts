@@ -3,7 +3,7 @@ import { isProviderError, type CloudProvider, type HealthResult } from '@cloudwr
 import { UnitOfWork, type Logger } from '@cloudwright/messaging';
 import { Summary, type Registry } from 'prom-client';
 import { type DataSource } from 'typeorm';
-import { DeploymentCoordinator, type Activity, type Answers, type StepOutcome } from './deployment-coordinator';
+import { DeploymentCoordinator, type Activity, type RoundItem, type StepOutcome } from './deployment-coordinator';
 import { SagaStore } from './saga-store';
 
 export const CLOUD_PROVIDER = Symbol('CLOUD_PROVIDER');
@@ -20,6 +20,10 @@ export interface SagaOptions {
   batch: number;
   /** Provider calls running at once in this process, across deployments. */
   maxConcurrentCalls: number;
+  /** Rounds (transactions) running at once. */
+  concurrentRounds: number;
+  /** Deployments one round advances at most. */
+  roundBatch: number;
 }
 
 class Semaphore {
@@ -44,16 +48,21 @@ interface Mailbox {
   verification?: HealthResult[] | { error: string };
   again: boolean;
   retry?: NodeJS.Timeout;
+  /** A round with other deployments failed: this one gets rounds of its own until one succeeds. */
+  solo?: boolean;
 }
 
 /**
- * Runs the saga. Each deployment has a mailbox in this process and at most one round (one transaction, see
- * DeploymentCoordinator.advance) running at a time: a provider answer is put in the mailbox and the next round
- * records every answer waiting there and dispatches what became runnable, in one commit. So answers that arrive
- * together cost one transaction, and rounds of one deployment never queue on its row lock. A loop wakes deployments
- * whose timer is due (gate and approval deadlines, step backoff, heartbeats). Nothing here is state: a process killed
- * at any point loses its mailboxes and in-flight calls, whose steps are still `running` in PostgreSQL; the next
- * process dispatches them again with the same idempotency keys (start-up wakes every saga with provider work).
+ * Runs the saga. Each deployment has a mailbox in this process: a provider answer is put there and the deployment
+ * waits for the next round. A round is one transaction (DeploymentCoordinator.advanceMany) that records every answer
+ * waiting for the deployments it takes and dispatches what became runnable, in one commit. Up to `concurrentRounds`
+ * rounds run at once and each takes up to `roundBatch` waiting deployments, so under load answers of many deployments
+ * share one commit (group commit), while a deployment alone still gets a round at once. A deployment is in at most one
+ * round at a time. If a round of several deployments fails, each of them is retried in a round of its own, so one
+ * deployment's problem never holds back the others. A loop wakes deployments whose timer is due (gate and approval
+ * deadlines, step backoff, heartbeats). Nothing here is state: a process killed at any point loses its mailboxes and
+ * in-flight calls, whose steps are still `running` in PostgreSQL; the next process dispatches them again with the
+ * same idempotency keys (start-up wakes every saga with provider work).
  */
 @Injectable()
 export class SagaDriver implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -61,7 +70,11 @@ export class SagaDriver implements OnApplicationBootstrap, BeforeApplicationShut
   private readonly inFlight = new Set<string>();
   private readonly running = new Set<Promise<unknown>>();
   private readonly mailboxes = new Map<string, Mailbox>();
-  private readonly rounds = new Map<string, Promise<void>>();
+  /** Deployments waiting for a round, in arrival order. */
+  private readonly ready = new Set<string>();
+  /** Deployments in a running round. */
+  private readonly inRound = new Set<string>();
+  private readonly rounds = new Set<Promise<void>>();
   private readonly calls: Semaphore;
   private readonly metrics: SagaMetrics;
   private loop: Promise<void> | undefined;
@@ -93,7 +106,7 @@ export class SagaDriver implements OnApplicationBootstrap, BeforeApplicationShut
     await this.loop;
     for (const box of this.mailboxes.values()) clearTimeout(box.retry);
     // in-flight provider calls finish and are recorded; anything cut short is redone by the next process
-    while (this.running.size || this.rounds.size) await Promise.allSettled([...this.running, ...this.rounds.values()]);
+    while (this.running.size || this.rounds.size) await Promise.allSettled([...this.running, ...this.rounds]);
   }
 
   /** Advance this deployment now (after a commit elsewhere changed it: an approval, a cancel, a gate answer). */
@@ -110,52 +123,116 @@ export class SagaDriver implements OnApplicationBootstrap, BeforeApplicationShut
     return box;
   }
 
-  /** Runs a round for the deployment now, or right after the one running. */
+  /** The deployment gets a round: the next one that starts, or right after the one it is in. */
   private schedule(id: string): void {
     const box = this.mailbox(id);
     box.again = true;
-    if (this.rounds.has(id)) return;
-    const rounds = this.rounds;
-    const work = this.drain(id, box).finally(() => {
-      rounds.delete(id);
-      if (!box.again && !box.steps.size && !box.verification && !box.retry) this.mailboxes.delete(id);
-    });
-    rounds.set(id, work);
+    if (this.inRound.has(id) || box.retry) return;
+    this.ready.add(id);
+    this.pump();
   }
 
-  private async drain(id: string, box: Mailbox): Promise<void> {
-    while (box.again && !(this.stopping && !box.steps.size && !box.verification)) {
+  /** Starts rounds while there are waiting deployments and free round slots. */
+  private pump(): void {
+    while (this.ready.size && this.rounds.size < this.options.concurrentRounds) {
+      const ids: string[] = [];
+      for (const id of this.ready) {
+        const box = this.mailbox(id);
+        if (this.stopping && !box.steps.size && !box.verification) {
+          // shutting down: only answers are still recorded
+          this.ready.delete(id);
+          box.again = false;
+          continue;
+        }
+        if (box.solo) {
+          if (ids.length === 0) ids.push(id);
+          break;
+        }
+        ids.push(id);
+        if (ids.length >= this.options.roundBatch) break;
+      }
+      if (!ids.length) {
+        // only solo deployments behind a batch that filled up, or nothing left
+        const solo = [...this.ready].find((id) => this.mailboxes.get(id)?.solo);
+        if (!solo) break;
+        ids.push(solo);
+      }
+      this.startRound(ids);
+    }
+  }
+
+  private startRound(ids: string[]): void {
+    for (const id of ids) {
+      this.ready.delete(id);
+      this.inRound.add(id);
+    }
+    const work = this.round(ids).finally(() => {
+      this.rounds.delete(work);
+      for (const id of ids) {
+        this.inRound.delete(id);
+        const box = this.mailboxes.get(id);
+        if (!box) continue;
+        if (box.again && !box.retry) this.ready.add(id);
+        else if (!box.again && !box.steps.size && !box.verification && !box.retry) this.mailboxes.delete(id);
+      }
+      this.pump();
+    });
+    this.rounds.add(work);
+  }
+
+  private async round(ids: string[]): Promise<void> {
+    const items: RoundItem[] = ids.map((id) => {
+      const box = this.mailbox(id);
       box.again = false;
-      const answers: Answers = { steps: new Map(box.steps), ...(box.verification ? { verification: box.verification } : {}), recordOnly: this.stopping };
+      const answers = { steps: new Map(box.steps), ...(box.verification ? { verification: box.verification } : {}), recordOnly: this.stopping };
       box.steps.clear();
       box.verification = undefined;
-      const asked = performance.now();
-      let held = asked;
-      let activities: Activity[];
-      try {
-        activities = await this.unitOfWork.run((tx) => {
-          held = performance.now();
-          return this.coordinator.advance(tx, id, this.inFlight, answers);
-        });
-      } catch (error) {
-        // keep the answers (newer ones win) and try again shortly; a crash instead leaves the steps running, redone on restart
+      return { id, answers };
+    });
+    const asked = performance.now();
+    let held = asked;
+    let activities: Map<string, Activity[]>;
+    try {
+      activities = await this.unitOfWork.run((tx) => {
+        held = performance.now();
+        return this.coordinator.advanceMany(tx, items, this.inFlight);
+      });
+    } catch (error) {
+      // keep the answers (newer ones win); a crash instead leaves the steps running, redone on restart
+      for (const { id, answers } of items) {
+        const box = this.mailbox(id);
         for (const [stepId, outcome] of answers.steps) if (!box.steps.has(stepId)) box.steps.set(stepId, outcome);
         box.verification ??= answers.verification;
-        this.logger.error({ err: error, deploymentId: id }, 'a saga round failed; retrying in 1 s');
-        if (!this.stopping) {
+        if (this.stopping) continue;
+        if (items.length > 1) {
+          box.solo = true;
+          box.again = true;
+        } else {
           box.retry = setTimeout(() => {
             box.retry = undefined;
             this.schedule(id);
           }, 1000);
         }
-        return;
       }
-      const ended = performance.now();
-      this.metrics.round(ended - asked, ended - held, answers.steps.keys(), activities);
-      for (const stepId of answers.steps.keys()) this.inFlight.delete(stepId);
-      if (answers.verification) this.inFlight.delete(`verify:${id}`);
-      for (const activity of activities) this.start(activity);
+      if (items.length > 1) this.logger.warn({ err: error, deployments: ids.length }, 'a saga round of several deployments failed; each is retried in a round of its own');
+      else this.logger.error({ err: error, deploymentId: ids[0] }, 'a saga round failed; retrying in 1 s');
+      return;
     }
+    const ended = performance.now();
+    const answered: string[] = [];
+    const started: Activity[] = [];
+    for (const { id, answers } of items) {
+      const box = this.mailboxes.get(id);
+      if (box) box.solo = false;
+      for (const stepId of answers.steps.keys()) {
+        this.inFlight.delete(stepId);
+        answered.push(stepId);
+      }
+      if (answers.verification) this.inFlight.delete(`verify:${id}`);
+      started.push(...(activities.get(id) ?? []));
+    }
+    this.metrics.round(ended - asked, ended - held, items.length, answered, started);
+    for (const activity of started) this.start(activity);
   }
 
   private async run(): Promise<void> {
@@ -217,7 +294,7 @@ export class SagaDriver implements OnApplicationBootstrap, BeforeApplicationShut
       const failure = (code: string, message: string, retryable: boolean): StepOutcome => ({ ok: false, code, message, retryable, calledAt, answeredAt: Date.now() });
       if (!step.spec) return failure('invalid-request', `step ${step.address} has no resource spec`, false);
       try {
-        const [stack, environment] = await this.stackOf(activity.deploymentId);
+        const { stack, environment } = activity;
         const result = await withTimeout(
           this.provider.apply({ idempotencyKey: activity.idempotencyKey, stack, environment, deploymentId: activity.deploymentId, operation: step.action, resource: step.spec }),
           activity.timeoutMs,
@@ -228,8 +305,7 @@ export class SagaDriver implements OnApplicationBootstrap, BeforeApplicationShut
         if (isProviderError(error)) {
           // a create retried after a lost answer finds its own resource: the goal is reached
           if (error.code === 'already-exists' && step.action === 'create' && step.attempts > 1) {
-            const [stack, environment] = await this.stackOf(activity.deploymentId);
-            const existing = await this.provider.describe(stack, environment, step.address);
+            const existing = await this.provider.describe(activity.stack, activity.environment, step.address);
             if (existing) return { ok: true, result: { operation: 'create', address: step.address, presence: 'present', resource: existing, replayed: true, noop: true }, calledAt, answeredAt: Date.now() };
           }
           return failure(error.code, error.message, error.retryable);
@@ -247,26 +323,13 @@ export class SagaDriver implements OnApplicationBootstrap, BeforeApplicationShut
   private async runVerify(activity: Extract<Activity, { kind: 'verify' }>): Promise<boolean> {
     let results: HealthResult[] | { error: string };
     try {
-      const [stack, environment] = await this.stackOf(activity.deploymentId);
-      results = await Promise.all(activity.addresses.map((a) => this.calls.run(() => this.provider.health(stack, environment, a))));
+      results = await this.calls.run(() => this.provider.healthOf(activity.stack, activity.environment, activity.addresses));
     } catch (error) {
       results = { error: error instanceof Error ? error.message : String(error) };
     }
     this.mailbox(activity.deploymentId).verification = results;
     this.schedule(activity.deploymentId);
     return true;
-  }
-
-  private readonly stacks = new Map<string, [string, string]>();
-  private async stackOf(deploymentId: string): Promise<[string, string]> {
-    const known = this.stacks.get(deploymentId);
-    if (known) return known;
-    const dep = await new SagaStore(this.dataSource.manager, this.options.schema).find(deploymentId);
-    if (!dep) throw new Error(`deployment ${deploymentId} not found`);
-    const pair: [string, string] = [dep.stack, dep.environment];
-    if (this.stacks.size > 10_000) this.stacks.clear();
-    this.stacks.set(deploymentId, pair);
-    return pair;
   }
 }
 
@@ -277,7 +340,7 @@ export class SagaDriver implements OnApplicationBootstrap, BeforeApplicationShut
  * statements and commit) and once with the wait for a pooled connection added.
  */
 class SagaMetrics {
-  private readonly summaries?: { round: Summary; roundHeld: Summary; step: Summary; stepWithWait: Summary };
+  private readonly summaries?: { round: Summary; roundHeld: Summary; roundDeployments: Summary; step: Summary; stepWithWait: Summary };
   /** Shares (ms) of the dispatching round, per step whose answer is not recorded yet. */
   private readonly dispatchShare = new Map<string, { held: number; total: number }>();
 
@@ -287,6 +350,7 @@ class SagaMetrics {
     this.summaries = {
       round: new Summary({ name: 'cw_saga_round_seconds', help: 'One saga round (record the answers, dispatch the runnable steps), from asking for a pooled connection to the commit', ...common }),
       roundHeld: new Summary({ name: 'cw_saga_round_held_seconds', help: 'One saga round while it holds its connection: its statements and the commit', ...common }),
+      roundDeployments: new Summary({ name: 'cw_saga_round_deployments', help: 'Deployments advanced by one saga round (one commit)', ...common }),
       step: new Summary({
         name: 'cw_saga_step_overhead_seconds',
         help: 'Coordinator time per step attempt: its share of the connection-holding time of the round that dispatched it and of the round that recorded its answer',
@@ -296,11 +360,12 @@ class SagaMetrics {
     };
   }
 
-  round(totalMs: number, heldMs: number, answered: Iterable<string>, dispatched: readonly Activity[]): void {
+  round(totalMs: number, heldMs: number, deployments: number, answered: Iterable<string>, dispatched: readonly Activity[]): void {
     const m = this.summaries;
     if (!m) return;
     m.round.observe(totalMs / 1000);
     m.roundHeld.observe(heldMs / 1000);
+    m.roundDeployments.observe(deployments);
     const answers = [...answered];
     const steps = dispatched.filter((a) => a.kind === 'step');
     const handled = answers.length + steps.length;

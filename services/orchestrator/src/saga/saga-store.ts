@@ -254,6 +254,15 @@ export class SagaStore {
     return rows[0] ?? null;
   }
 
+  /** Locks these deployments in id order (so two rounds never wait on each other crosswise); missing ids are left out. */
+  async lockMany(ids: readonly string[]): Promise<DeploymentRow[]> {
+    if (ids.length === 1) {
+      const one = await this.lock(ids[0]);
+      return one ? [one] : [];
+    }
+    return this.manager.query(`SELECT ${DEPLOYMENT_COLUMNS} FROM ${this.s}.deployments WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [ids]);
+  }
+
   /** The plan and desired resources of a deployment (not part of DeploymentRow). */
   async body(id: string): Promise<DeploymentBody> {
     const rows: DeploymentBody[] = await this.manager.query(`SELECT plan, desired FROM ${this.s}.deployments WHERE id = $1`, [id]);
@@ -408,6 +417,21 @@ export class SagaStore {
 
   steps(deploymentId: string): Promise<StepRow[]> {
     return this.manager.query(`SELECT ${STEP_COLUMNS} FROM ${this.s}.deployment_steps WHERE deployment_id = $1 ORDER BY phase DESC, ordinal`, [deploymentId]);
+  }
+
+  /** The steps of several deployments in one statement, per deployment in the order of steps(). */
+  async stepsOf(ids: readonly string[]): Promise<Map<string, StepRow[]>> {
+    const out = new Map<string, StepRow[]>(ids.map((id) => [id, []]));
+    if (ids.length === 1) {
+      out.set(ids[0], await this.steps(ids[0]));
+      return out;
+    }
+    const rows: StepRow[] = await this.manager.query(
+      `SELECT ${STEP_COLUMNS} FROM ${this.s}.deployment_steps WHERE deployment_id = ANY($1::uuid[]) ORDER BY deployment_id, phase DESC, ordinal`,
+      [ids],
+    );
+    for (const row of rows) out.get(row.deploymentId)?.push(row);
+    return out;
   }
 
   /** Writes the mutable columns of these steps (as they are in memory) in one statement. */

@@ -9,6 +9,10 @@ export interface OrchestratorConfig extends ServiceConfig {
     pollMs: number;
     /** Provider calls running at once in this process. */
     maxConcurrentCalls: number;
+    /** Saga rounds (transactions) running at once: 1 gives the largest group commits; more helps only when rounds wait on the database, not the CPU. */
+    concurrentRounds: number;
+    /** Deployments one saga round advances at most (group commit under load). */
+    roundBatch: number;
   };
   /** The simulated cloud (the default provider): its schema in the same database, seed and latency scale. */
   cloudSim: { schema: string; seed: string; latencyScale: number; poolMax: number };
@@ -24,7 +28,12 @@ export function loadOrchestratorConfig(env: NodeJS.ProcessEnv = process.env): Or
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(simSchema)) reader.problems.push(`CW_CLOUDSIM_SCHEMA="${simSchema}" must be a lower-case PostgreSQL identifier`);
   const result: OrchestratorConfig = {
     ...config,
-    saga: { pollMs: reader.int('CW_SAGA_POLL_MS', 100, 10, 60_000), maxConcurrentCalls: reader.int('CW_SAGA_MAX_CALLS', 64, 1, 4096) },
+    saga: {
+      pollMs: reader.int('CW_SAGA_POLL_MS', 100, 10, 60_000),
+      maxConcurrentCalls: reader.int('CW_SAGA_MAX_CALLS', 64, 1, 4096),
+      concurrentRounds: reader.int('CW_SAGA_ROUNDS', 1, 1, 64),
+      roundBatch: reader.int('CW_SAGA_ROUND_BATCH', 32, 1, 1000),
+    },
     cloudSim: { schema: simSchema, seed: env.CW_CLOUDSIM_SEED ?? 'cloudwright', latencyScale, poolMax: reader.int('CW_CLOUDSIM_POOL_MAX', 5, 1, 100) },
   };
   reader.check();
