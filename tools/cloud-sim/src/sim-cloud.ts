@@ -249,12 +249,15 @@ export class SimCloud implements CloudProvider {
 
   private async applyInTransaction(client: PoolClient, request: ApplyRequest, resolved: ResolvedResource | ProviderError): Promise<TxOutcome> {
     const { idempotencyKey, stack, environment, operation, resource } = request;
-    // 1. claim the key: a concurrent call with the same key waits here until the first commits (or gives up the key)
-    const claimed = await client.query(
-      `insert into ${this.s}.operations (idempotency_key, request) values ($1, $2) on conflict (idempotency_key) do nothing returning idempotency_key`,
-      [idempotencyKey, JSON.stringify(request)],
+    // 1. claim the key (a concurrent call with the same key waits here until the first commits or gives up the key) and
+    //    take the stack's lock, in one statement; the statements after it see what the stack's previous call committed
+    const { rows: claim } = await client.query<{ claimed: boolean }>(
+      `with claimed as (
+         insert into ${this.s}.operations (idempotency_key, request) values ($1, $2) on conflict (idempotency_key) do nothing returning 1)
+       select exists (select 1 from claimed) as claimed, pg_advisory_xact_lock(hashtext($3)) is null as locked`,
+      [idempotencyKey, JSON.stringify(request), `${this.schema}|stack|${stack}|${environment}`],
     );
-    if (claimed.rowCount === 0) return this.replay(client, request);
+    if (!claim[0]?.claimed) return this.replay(client, request);
 
     // 2. a request the cloud can never accept: recorded, so a replay re-throws the same error
     if (isProviderError(resolved)) {
@@ -262,8 +265,7 @@ export class SimCloud implements CloudProvider {
       return { error: resolved, delayMs: 0 };
     }
     const { behaviour, region } = resolved;
-    await lockKey(client, `${this.schema}|stack|${stack}|${environment}`);
-    const context = await this.callContext(client, behaviour.cloud, region);
+    const context = await this.callContext(client, behaviour.cloud, region, { stack, environment, address: resource.address, operation });
     const now = context.now;
 
     // a refused call gives its key back (a later attempt with the key is evaluated again) but keeps its trace:
@@ -277,13 +279,19 @@ export class SimCloud implements CloudProvider {
     if (context.outage) {
       return refuse(new ProviderError('region-unavailable', `${resource.address}: ${behaviour.cloud} region ${region} is unavailable (simulated outage)`, resource.address));
     }
-    const counter = await this.countAttempt(client, stack, environment, resource.address, operation);
+    const counter = context.counted;
     const target: FaultTarget = { stack, environment, address: resource.address, type: resource.type, cloud: behaviour.cloud, region, operation };
     const faults = await this.faults.fire(client, context.faults, target, counter.attempts);
     if (faults.error) return refuse(faults.error, faults.delayMs);
 
-    // 4. state checks and effect
-    const { rows: present } = await client.query<ResourceRow>(`select * from ${this.s}.resources where stack = $1 and environment = $2`, [stack, environment]);
+    // 4. state checks and effect: every resource of the stack (for dependencies), in full only the one called for
+    const { rows: present } = await client.query<ResourceRow>(
+      `select stack, environment, address, type, cloud, region, category, provider_id, depends_on, deployment_id, created_at, updated_at,
+              case when address = $3 then spec end as spec, case when address = $3 then attributes end as attributes,
+              case when address = $3 then generated end as generated
+       from ${this.s}.resources where stack = $1 and environment = $2`,
+      [stack, environment, resource.address],
+    );
     const current = present.find((row) => row.address === resource.address);
     const addresses = present.map((row) => row.address);
     let result: ApplyResult;
@@ -304,8 +312,26 @@ export class SimCloud implements CloudProvider {
         this.accounts,
         Prng.keyed(this.seed, 'identity', stack, environment, resource.address, createOrdinal),
       );
-      const row = await this.insertResource(client, request, region, behaviour.category, identity.providerId, identity.attributes, now);
-      result = { operation, address: resource.address, presence: 'present', resource: toState(row), replayed: false, noop: false };
+      const row: ResourceRow = {
+        stack,
+        environment,
+        address: resource.address,
+        type: resource.type,
+        cloud: resource.cloud,
+        region,
+        category: behaviour.category,
+        provider_id: identity.providerId,
+        spec: resource.attributes,
+        attributes: { ...resource.attributes, ...identity.attributes },
+        generated: identity.attributes,
+        depends_on: resource.dependsOn,
+        deployment_id: request.deploymentId,
+        created_at: now,
+        updated_at: now,
+      };
+      const created: ApplyResult = { operation, address: resource.address, presence: 'present', resource: toState(row), replayed: false, noop: false };
+      await this.insertResource(client, row, idempotencyKey, created);
+      return { result: created, delayMs: latencyMs(behaviour, operation, this.latencyScale) + faults.delayMs };
     } else if (operation === 'update') {
       if (!current) return refuse(new ProviderError('not-found', `${resource.address} does not exist in ${stack}/${environment}; nothing to update`, resource.address));
       if (current.type !== resource.type || current.region !== region) {
@@ -387,27 +413,37 @@ export class SimCloud implements CloudProvider {
     return { result: { ...stored.result, replayed: true }, delayMs: 0 };
   }
 
-  /** What a call needs to know about the world, in one round trip: the simulated now, an outage of its region, the faults. */
-  private async callContext(client: PoolClient, cloud: ProviderCloud, region: string | null): Promise<{ now: Date; outage: boolean; faults: FaultRow[] }> {
-    const { rows } = await client.query<{ offset: string | null; outage: boolean; faults: FaultRow[] }>(
-      `select (select clock_offset_ms from ${this.s}.settings where id = 1) as offset,
-              exists (select 1 from ${this.s}.outages where cloud = $1 and region = $2) as outage,
-              coalesce((select json_agg(json_build_object('seq', seq::text, 'spec', spec) order by seq) from ${this.s}.faults), '[]'::json) as faults`,
-      [cloud, region],
+  /**
+   * What a call needs to know about the world, in one round trip: the simulated now, an outage of its region, the
+   * faults — and, outside an outage, the call counted as an attempt (its ordinal, 1 for the first call of this
+   * operation on the address, and the effects so far).
+   */
+  private async callContext(
+    client: PoolClient,
+    cloud: ProviderCloud,
+    region: string | null,
+    call: { stack: string; environment: string; address: string; operation: string },
+  ): Promise<{ now: Date; outage: boolean; faults: FaultRow[]; counted: { attempts: number; count: number } }> {
+    const { rows } = await client.query<{ offset: string | null; outage: boolean; faults: FaultRow[]; attempts: number | null; count: number | null }>(
+      `with ctx as (
+         select (select clock_offset_ms from ${this.s}.settings where id = 1) as offset,
+                exists (select 1 from ${this.s}.outages where cloud = $1 and region = $2) as outage,
+                coalesce((select json_agg(json_build_object('seq', seq::text, 'spec', spec) order by seq) from ${this.s}.faults), '[]'::json) as faults),
+       counted as (
+         insert into ${this.s}.call_counts (stack, environment, address, operation, attempts)
+         select $3, $4, $5, $6, 1 from ctx where not ctx.outage
+         on conflict (stack, environment, address, operation) do update set attempts = ${this.s}.call_counts.attempts + 1
+         returning attempts, count)
+       select ctx.offset, ctx.outage, ctx.faults, counted.attempts, counted.count from ctx left join counted on true`,
+      [cloud, region, call.stack, call.environment, call.address, call.operation],
     );
     const row = rows[0];
-    return { now: new Date(Date.now() + Number(row?.offset ?? 0)), outage: row?.outage ?? false, faults: row?.faults ?? [] };
-  }
-
-  /** Counts the call as an attempt: its ordinal (1 for the first call of this operation on the address) and the effects so far. */
-  private async countAttempt(client: PoolClient, stack: string, environment: string, address: string, operation: string): Promise<{ attempts: number; count: number }> {
-    const { rows } = await client.query<{ attempts: number; count: number }>(
-      `insert into ${this.s}.call_counts (stack, environment, address, operation, attempts) values ($1, $2, $3, $4, 1)
-       on conflict (stack, environment, address, operation) do update set attempts = ${this.s}.call_counts.attempts + 1
-       returning attempts, count`,
-      [stack, environment, address, operation],
-    );
-    return rows[0] ?? { attempts: 1, count: 0 };
+    return {
+      now: new Date(Date.now() + Number(row?.offset ?? 0)),
+      outage: row?.outage ?? false,
+      faults: row?.faults ?? [],
+      counted: { attempts: row?.attempts ?? 1, count: row?.count ?? 0 },
+    };
   }
 
   private async checkQuota(client: PoolClient, cloud: ProviderCloud, region: string | null, category: SimCategory): Promise<string | null> {
@@ -426,18 +462,12 @@ export class SimCloud implements CloudProvider {
     return used >= limit ? `quota of ${limit} ${category} resource${limit === 1 ? '' : 's'} in ${cloud} ${regionKey} reached (${used} exist)` : null;
   }
 
-  private async insertResource(
-    client: PoolClient,
-    request: ApplyRequest,
-    region: string | null,
-    category: SimCategory,
-    providerId: string,
-    generated: Record<string, unknown>,
-    now: Date,
-  ): Promise<ResourceRow> {
-    const { resource } = request;
-    // one statement: the resource and its first metered period
-    const { rows } = await client.query<ResourceRow>(
+  /**
+   * One statement for a create: the resource, its first metered period, the effect counted and the result recorded
+   * under the idempotency key (the row is built by the caller, so the result can be written with it).
+   */
+  private async insertResource(client: PoolClient, row: ResourceRow, idempotencyKey: string, result: ApplyResult): Promise<void> {
+    await client.query(
       `with created as (
          insert into ${this.s}.resources
            (stack, environment, address, type, cloud, region, category, provider_id, spec, attributes, generated, depends_on, deployment_id, created_at, updated_at)
@@ -445,28 +475,29 @@ export class SimCloud implements CloudProvider {
          returning *),
        metered as (
          insert into ${this.s}.usage (stack, environment, address, type, cloud, region, category, provider_id, spec, deployment_id, created_at)
-         select stack, environment, address, type, cloud, region, category, provider_id, spec, deployment_id, created_at from created)
-       select * from created`,
+         select stack, environment, address, type, cloud, region, category, provider_id, spec, deployment_id, created_at from created),
+       counted as (
+         update ${this.s}.call_counts set count = count + 1 where stack = $1 and environment = $2 and address = $3 and operation = 'create')
+       update ${this.s}.operations set result = $16, at = now() where idempotency_key = $15`,
       [
-        request.stack,
-        request.environment,
-        resource.address,
-        resource.type,
-        resource.cloud,
-        region,
-        category,
-        providerId,
-        JSON.stringify(resource.attributes),
-        JSON.stringify({ ...resource.attributes, ...generated }),
-        JSON.stringify(generated),
-        resource.dependsOn,
-        request.deploymentId,
-        now,
+        row.stack,
+        row.environment,
+        row.address,
+        row.type,
+        row.cloud,
+        row.region,
+        row.category,
+        row.provider_id,
+        JSON.stringify(row.spec),
+        JSON.stringify(row.attributes),
+        JSON.stringify(row.generated),
+        row.depends_on,
+        row.deployment_id,
+        row.created_at,
+        idempotencyKey,
+        JSON.stringify(result),
       ],
     );
-    const row = rows[0];
-    if (!row) throw new Error(`insert of ${resource.address} returned no row`);
-    return row;
   }
 
   private async updateResource(client: PoolClient, request: ApplyRequest, current: ResourceRow, now: Date): Promise<ResourceRow> {
