@@ -236,6 +236,7 @@ async function run(env: BenchEnv, o: RunOptions): Promise<RunResult> {
     const overheadWithWait = summaryMs(metricsText, 'cw_saga_step_overhead_with_pool_wait_seconds');
     const roundTime = summaryMs(metricsText, 'cw_saga_round_seconds');
     const roundHeld = summaryMs(metricsText, 'cw_saga_round_held_seconds');
+    const roundSize = summaryMs(metricsText, 'cw_saga_round_deployments', 1);
     const overheadP50 = overhead.quantiles.get(0.5) ?? Number.NaN;
     const phases = all.map(phasesOf).filter((x): x is Phases => x !== undefined);
     const gatesPhase = stats(phases.map((x) => x.gatesMs));
@@ -276,6 +277,11 @@ async function run(env: BenchEnv, o: RunOptions): Promise<RunResult> {
       name: '  one round holding its connection / with the wait, p50',
       value: `${fmtMs(roundHeld.quantiles.get(0.5) ?? Number.NaN)} / ${fmtMs(roundTime.quantiles.get(0.5) ?? Number.NaN)} ms`,
       note: `${fmtInt(roundTime.count)} rounds (one transaction each); p99 ${fmtMs(roundHeld.quantiles.get(0.99) ?? Number.NaN)} / ${fmtMs(roundTime.quantiles.get(0.99) ?? Number.NaN)} ms`,
+    });
+    figures.push({
+      name: '  deployments per round p50 / p90 / max',
+      value: `${fmtInt(roundSize.quantiles.get(0.5) ?? Number.NaN)} / ${fmtInt(roundSize.quantiles.get(0.9) ?? Number.NaN)} / ${fmtInt(roundSize.quantiles.get(0.99) ?? Number.NaN)}`,
+      note: 'cw_saga_round_deployments (max shown as p99): under load one round advances every deployment whose answers arrived during the previous one (group commit)',
     });
     figures.push({
       name: 'step-to-step gap under load p50 / p99',
@@ -374,8 +380,8 @@ async function run(env: BenchEnv, o: RunOptions): Promise<RunResult> {
       );
     }
     notes.push(
-      'Overhead per step is the coordinator\'s own time: each saga round is one transaction that records the provider answers waiting for a ' +
-        'deployment and dispatches the steps that became runnable; its time is shared ' +
+      'Overhead per step is the coordinator\'s own time: each saga round is one transaction that records the provider answers waiting for the ' +
+        'deployments it takes and dispatches the steps that became runnable; its time is shared ' +
         'equally among the steps it handled, and a step attempt\'s overhead is its share of the round that dispatched it plus its share of the ' +
         'round that recorded its answer. The target figure counts the time a round holds its database connection (its statements and the commit); ' +
         'the line below it adds the wait for a connection from the pool (10), which under this load is queueing behind other sagas and the gate ' +

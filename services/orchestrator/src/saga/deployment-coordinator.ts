@@ -523,7 +523,14 @@ export class DeploymentCoordinator {
       out.set(id, answers.recordOnly ? [] : await this.next(tx, dep, log, policy, inFlight));
       changed.push(...log.takeChanged());
     }
-    await store.writeSteps(changed);
+    // the provider calls need the resource specs, which the round's step read leaves out: the write answers those of
+    // the steps it marks running; a step dispatched again after a restart is not written, so its spec is read
+    const calls = [...out.values()].flat().filter((a): a is Extract<Activity, { kind: 'step' }> => a.kind === 'step' && a.step.spec === null);
+    const written = new Set(changed);
+    const specs = await store.writeSteps(changed, calls.filter((a) => written.has(a.step)).map((a) => a.step.id));
+    const unwritten = calls.filter((a) => !written.has(a.step)).map((a) => a.step.id);
+    if (unwritten.length) for (const [id, spec] of await store.specs(unwritten)) specs.set(id, spec);
+    for (const a of calls) a.step.spec = specs.get(a.step.id) ?? null;
     return out;
   }
 

@@ -141,10 +141,11 @@ const DEPLOYMENT_COLUMNS = `id, request_key AS "requestKey", kind, stack, enviro
   requested_at AS "requestedAt", received_at AS "receivedAt", started_at AS "startedAt", finished_at AS "finishedAt", updated_at AS "updatedAt",
   wake_at AS "wakeAt", deadline_at AS "deadlineAt", approval, policy, duplicate_requests AS "duplicateRequests"`;
 
-const STEP_COLUMNS = `id, deployment_id AS "deploymentId", ordinal, seq, address, resource_type AS "resourceType", cloud, region, action, phase, compensates,
-  status, attempts, depends_on AS "dependsOn", spec, provider_id AS "providerId", error_code AS "errorCode", error_message AS "errorMessage", note,
+const STEP_COLUMNS_WITHOUT_SPEC = `id, deployment_id AS "deploymentId", ordinal, seq, address, resource_type AS "resourceType", cloud, region, action, phase, compensates,
+  status, attempts, depends_on AS "dependsOn", provider_id AS "providerId", error_code AS "errorCode", error_message AS "errorMessage", note,
   next_attempt_at AS "nextAttemptAt", started_at AS "startedAt", finished_at AS "finishedAt",
   call_started_at AS "callStartedAt", call_finished_at AS "callFinishedAt"`;
+const STEP_COLUMNS = `${STEP_COLUMNS_WITHOUT_SPEC}, spec`;
 
 /** TypeORM's postgres driver answers UPDATE/DELETE … RETURNING with `[rows, affected]`, INSERT/SELECT with rows. */
 function returned<T>(result: unknown): T[] {
@@ -419,24 +420,34 @@ export class SagaStore {
     return this.manager.query(`SELECT ${STEP_COLUMNS} FROM ${this.s}.deployment_steps WHERE deployment_id = $1 ORDER BY phase DESC, ordinal`, [deploymentId]);
   }
 
-  /** The steps of several deployments in one statement, per deployment in the order of steps(). */
+  /**
+   * The steps of several deployments in one statement, per deployment in the order of steps(), without their resource
+   * specs (`spec` is null: a round decides on the other columns and loads the specs of the steps it dispatches with
+   * `specs`, instead of parsing every step's spec in every round).
+   */
   async stepsOf(ids: readonly string[]): Promise<Map<string, StepRow[]>> {
     const out = new Map<string, StepRow[]>(ids.map((id) => [id, []]));
-    if (ids.length === 1) {
-      out.set(ids[0], await this.steps(ids[0]));
-      return out;
-    }
     const rows: StepRow[] = await this.manager.query(
-      `SELECT ${STEP_COLUMNS} FROM ${this.s}.deployment_steps WHERE deployment_id = ANY($1::uuid[]) ORDER BY deployment_id, phase DESC, ordinal`,
+      `SELECT ${STEP_COLUMNS_WITHOUT_SPEC}, NULL AS spec FROM ${this.s}.deployment_steps WHERE deployment_id = ANY($1::uuid[]) ORDER BY deployment_id, phase DESC, ordinal`,
       [ids],
     );
     for (const row of rows) out.get(row.deploymentId)?.push(row);
     return out;
   }
 
-  /** Writes the mutable columns of these steps (as they are in memory) in one statement. */
-  async writeSteps(steps: readonly StepRow[]): Promise<void> {
-    if (!steps.length) return;
+  /** The resource specs of these steps (a step without one is left out). */
+  async specs(stepIds: readonly string[]): Promise<Map<string, ResourceSpec>> {
+    if (!stepIds.length) return new Map();
+    const rows: { id: string; spec: ResourceSpec | null }[] = await this.manager.query(`SELECT id, spec FROM ${this.s}.deployment_steps WHERE id = ANY($1::uuid[])`, [stepIds]);
+    return new Map(rows.filter((r) => r.spec !== null).map((r) => [r.id, r.spec as ResourceSpec]));
+  }
+
+  /**
+   * Writes the mutable columns of these steps (as they are in memory) in one statement, and answers the resource specs
+   * of those among them named in `specsOf` (the steps a round dispatches), so a round needs no statement to read them.
+   */
+  async writeSteps(steps: readonly StepRow[], specsOf: readonly string[] = []): Promise<Map<string, ResourceSpec>> {
+    if (!steps.length) return new Map();
     const iso = (d: Date | null) => (d ? d.toISOString() : null);
     const rows = steps.map((s) => ({
       id: s.id,
@@ -453,16 +464,20 @@ export class SagaStore {
       call_started_at: iso(s.callStartedAt),
       call_finished_at: iso(s.callFinishedAt),
     }));
-    await this.manager.query(
+    const result: unknown = await this.manager.query(
       `UPDATE ${this.s}.deployment_steps AS s SET status = v.status, seq = v.seq, attempts = v.attempts, provider_id = v.provider_id,
          error_code = v.error_code, error_message = v.error_message, note = v.note, next_attempt_at = v.next_attempt_at,
          started_at = v.started_at, finished_at = v.finished_at, call_started_at = v.call_started_at, call_finished_at = v.call_finished_at
        FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, status text, seq integer, attempts integer, provider_id text, error_code text,
          error_message text, note text, next_attempt_at timestamptz, started_at timestamptz, finished_at timestamptz,
          call_started_at timestamptz, call_finished_at timestamptz)
-       WHERE s.id = v.id`,
-      [JSON.stringify(rows)],
+       WHERE s.id = v.id
+       RETURNING s.id, CASE WHEN s.id = ANY($2::uuid[]) THEN s.spec END AS spec`,
+      [JSON.stringify(rows), specsOf],
     );
+    const out = new Map<string, ResourceSpec>();
+    for (const row of returned<{ id: string; spec: ResourceSpec | null }>(result)) if (row.spec !== null) out.set(row.id, row.spec);
+    return out;
   }
 
   async stepCounts(ids: string[]): Promise<Map<string, { total: number; succeeded: number; failed: number; running: number; compensations: number }>> {

@@ -67,6 +67,12 @@ describe('summaryMs', () => {
     expect(out.quantiles.get(0.99)).toBeCloseTo(40, 6);
   });
 
+  it('reads a summary that is not in seconds with scale 1', () => {
+    const sizes = summaryMs(`${text}\ncw_saga_round_deployments{quantile="0.5"} 12\ncw_saga_round_deployments_count 40`, 'cw_saga_round_deployments', 1);
+    expect(sizes.quantiles.get(0.5)).toBe(12);
+    expect(sizes.count).toBe(40);
+  });
+
   it('says which summary is missing', () => {
     expect(() => summaryMs(text, 'cw_nothing')).toThrow('the metrics have no summary cw_nothing');
   });

@@ -86,13 +86,13 @@ export function stepGaps(detail: DeploymentDetailDto): StepGap[] {
   return out;
 }
 
-/** Quantiles of a Prometheus summary from a /metrics text (e.g. `cw_saga_step_overhead_seconds`), in ms, with its count. */
-export function summaryMs(metricsText: string, name: string): { quantiles: Map<number, number>; count: number } {
+/** Quantiles of a Prometheus summary from a /metrics text (e.g. `cw_saga_step_overhead_seconds`), seconds in ms (or times `scale`), with its count. */
+export function summaryMs(metricsText: string, name: string, scale = 1000): { quantiles: Map<number, number>; count: number } {
   const quantiles = new Map<number, number>();
   let count = Number.NaN;
   for (const line of metricsText.split('\n')) {
     const q = new RegExp(`^${name}\\{quantile="([0-9.]+)"\\} (\\S+)$`).exec(line);
-    if (q) quantiles.set(Number(q[1]), Number(q[2]) * 1000);
+    if (q) quantiles.set(Number(q[1]), Number(q[2]) * scale);
     const c = new RegExp(`^${name}_count (\\S+)$`).exec(line);
     if (c) count = Number(c[1]);
   }
