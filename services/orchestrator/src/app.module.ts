@@ -85,7 +85,7 @@ export class OrchestratorModule {
   }
 
   private static infrastructure(config: OrchestratorConfig, logger: Logger, registry: Registry, overrides: OrchestratorOverrides) {
-    const sagaOptions: SagaOptions = { schema: config.schema, pollMs: config.saga.pollMs, batch: 100, maxConcurrentCalls: config.saga.maxConcurrentCalls, concurrentRounds: config.saga.concurrentRounds, roundBatch: config.saga.roundBatch };
+    const sagaOptions: SagaOptions = { schema: config.schema, pollMs: config.saga.pollMs, batch: 100, maxConcurrentCalls: config.saga.maxConcurrentCalls, concurrentRounds: config.saga.concurrentRounds, roundBatch: config.saga.roundBatch, maxRounds: Math.max(config.saga.maxRounds, config.saga.concurrentRounds), slowRoundMs: config.saga.slowRoundMs };
     const providers = [
       { provide: ORCHESTRATOR_CONFIG, useValue: config },
       { provide: ROOT_LOGGER, useValue: logger },

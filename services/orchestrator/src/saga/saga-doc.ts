@@ -106,7 +106,9 @@ marks the steps that became runnable \`running\`, writes all changed steps with 
 outbox with another; the provider calls start after the commit. Each deployment has a mailbox in the process and is
 in at most one round at a time. Rounds run one at a time per process by default (\`CW_SAGA_ROUNDS\`) and each takes
 every deployment whose mailbox filled while the previous one ran, up to \`CW_SAGA_ROUND_BATCH\` (32): under load many
-deployments share one commit (group commit), while a deployment alone gets its round at once. If a round of several
+deployments share one commit (group commit), while a deployment alone gets its round at once. When every running round
+has run for \`CW_SAGA_SLOW_ROUND_MS\` (500; a large plan becoming steps, a wait on a lock), another may start beside
+them, up to \`CW_SAGA_MAX_ROUNDS\` (4), so one slow round does not stall the other deployments. If a round of several
 deployments fails (a deadlock, a bug in one saga), each of them is retried in a round of its own, so one saga cannot
 hold back the others; a failed round of one is retried after a second. A loop wakes deployments whose timer is due
 (\`wake_at\`). The health checks of a deployment's verification go to the provider in one call (\`healthOf\`). The step

@@ -126,7 +126,8 @@ function driver(options: Partial<SagaOptions> = {}) {
   const coordinator = new ScriptedCoordinator();
   const provider = new AnsweringProvider();
   const unitOfWork = { run: <T>(work: (tx: unknown) => Promise<T>) => work({}) } as unknown as UnitOfWork;
-  const opts: SagaOptions = { schema: 'unused', pollMs: 1000, batch: 100, maxConcurrentCalls: 8, concurrentRounds: 1, roundBatch: 32, ...options };
+  const base = { schema: 'unused', pollMs: 1000, batch: 100, maxConcurrentCalls: 8, concurrentRounds: 1, roundBatch: 32, slowRoundMs: 60_000, ...options };
+  const opts: SagaOptions = { maxRounds: base.concurrentRounds, ...base };
   const saga = new SagaDriver(coordinator as unknown as DeploymentCoordinator, unitOfWork, provider, {} as DataSource, silent, opts);
   return { saga, coordinator, provider };
 }
@@ -162,6 +163,27 @@ describe('SagaDriver rounds', () => {
     await flush();
     expect(coordinator.rounds.slice(2).map((r) => r.items.map((i) => i.id))).toEqual([['c', 'd'], ['e']]);
     expect(coordinator.maxRunning).toBe(2);
+    coordinator.finishAll();
+    await flush();
+  });
+
+  it('lets one more round start beside rounds that have run for slowRoundMs, up to maxRounds', async () => {
+    const { saga, coordinator } = driver({ concurrentRounds: 1, maxRounds: 2, slowRoundMs: 30 });
+    saga.kick('slow');
+    await flush();
+    saga.kick('b');
+    await flush();
+    expect(coordinator.rounds).toHaveLength(1); // b waits: the running round is not slow yet
+    await new Promise((r) => setTimeout(r, 60));
+    await flush();
+    expect(coordinator.ids(1)).toEqual(['b']);
+    saga.kick('c');
+    await new Promise((r) => setTimeout(r, 60));
+    await flush();
+    expect(coordinator.rounds).toHaveLength(2); // maxRounds reached: c waits however slow they are
+    coordinator.finishAll();
+    await flush();
+    expect(coordinator.ids(2)).toEqual(['c']);
     coordinator.finishAll();
     await flush();
   });

@@ -22,6 +22,10 @@ export interface SagaOptions {
   maxConcurrentCalls: number;
   /** Rounds (transactions) running at once. */
   concurrentRounds: number;
+  /** Rounds running at once when every running round is slow (see slowRoundMs); at least concurrentRounds. */
+  maxRounds: number;
+  /** A round running this long (a large plan becoming steps, a lock wait) lets another start beside it. */
+  slowRoundMs: number;
   /** Deployments one round advances at most. */
   roundBatch: number;
 }
@@ -57,7 +61,9 @@ interface Mailbox {
  * waits for the next round. A round is one transaction (DeploymentCoordinator.advanceMany) that records every answer
  * waiting for the deployments it takes and dispatches what became runnable, in one commit. Up to `concurrentRounds`
  * rounds run at once and each takes up to `roundBatch` waiting deployments, so under load answers of many deployments
- * share one commit (group commit), while a deployment alone still gets a round at once. A deployment is in at most one
+ * share one commit (group commit), while a deployment alone still gets a round at once. When every running round has
+ * run for `slowRoundMs` (a large plan becoming steps, a wait on a lock), another may start beside them, up to
+ * `maxRounds`, so one slow round does not stall every other deployment. A deployment is in at most one
  * round at a time. If a round of several deployments fails, each of them is retried in a round of its own, so one
  * deployment's problem never holds back the others. A loop wakes deployments whose timer is due (gate and approval
  * deadlines, step backoff, heartbeats). Nothing here is state: a process killed at any point loses its mailboxes and
@@ -74,7 +80,9 @@ export class SagaDriver implements OnApplicationBootstrap, BeforeApplicationShut
   private readonly ready = new Set<string>();
   /** Deployments in a running round. */
   private readonly inRound = new Set<string>();
-  private readonly rounds = new Set<Promise<void>>();
+  /** Running rounds and when each started (performance.now()). */
+  private readonly rounds = new Map<Promise<void>, number>();
+  private slowCheck: NodeJS.Timeout | undefined;
   private readonly calls: Semaphore;
   private readonly metrics: SagaMetrics;
   private loop: Promise<void> | undefined;
@@ -106,7 +114,8 @@ export class SagaDriver implements OnApplicationBootstrap, BeforeApplicationShut
     await this.loop;
     for (const box of this.mailboxes.values()) clearTimeout(box.retry);
     // in-flight provider calls finish and are recorded; anything cut short is redone by the next process
-    while (this.running.size || this.rounds.size) await Promise.allSettled([...this.running, ...this.rounds]);
+    while (this.running.size || this.rounds.size) await Promise.allSettled([...this.running, ...this.rounds.keys()]);
+    clearTimeout(this.slowCheck);
   }
 
   /** Advance this deployment now (after a commit elsewhere changed it: an approval, a cancel, a gate answer). */
@@ -132,9 +141,25 @@ export class SagaDriver implements OnApplicationBootstrap, BeforeApplicationShut
     this.pump();
   }
 
-  /** Starts rounds while there are waiting deployments and free round slots. */
+  /** Whether another round may start now; if only slowness would allow it, checks again when the youngest round turns slow. */
+  private roomForRound(): boolean {
+    if (this.rounds.size < this.options.concurrentRounds) return true;
+    if (this.rounds.size >= this.options.maxRounds) return false;
+    const youngest = Math.max(...this.rounds.values());
+    const slowIn = youngest + this.options.slowRoundMs - performance.now();
+    if (slowIn <= 0) return true;
+    if (!this.slowCheck && !this.stopping) {
+      this.slowCheck = setTimeout(() => {
+        this.slowCheck = undefined;
+        this.pump();
+      }, Math.ceil(slowIn));
+    }
+    return false;
+  }
+
+  /** Starts rounds while there are waiting deployments and room for a round. */
   private pump(): void {
-    while (this.ready.size && this.rounds.size < this.options.concurrentRounds) {
+    while (this.ready.size && this.roomForRound()) {
       const ids: string[] = [];
       for (const id of this.ready) {
         const box = this.mailbox(id);
@@ -166,7 +191,7 @@ export class SagaDriver implements OnApplicationBootstrap, BeforeApplicationShut
       this.ready.delete(id);
       this.inRound.add(id);
     }
-    const work = this.round(ids).finally(() => {
+    const work: Promise<void> = this.round(ids).finally(() => {
       this.rounds.delete(work);
       for (const id of ids) {
         this.inRound.delete(id);
@@ -177,7 +202,7 @@ export class SagaDriver implements OnApplicationBootstrap, BeforeApplicationShut
       }
       this.pump();
     });
-    this.rounds.add(work);
+    this.rounds.set(work, performance.now());
   }
 
   private async round(ids: string[]): Promise<void> {

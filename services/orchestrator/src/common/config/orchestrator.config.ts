@@ -13,6 +13,10 @@ export interface OrchestratorConfig extends ServiceConfig {
     concurrentRounds: number;
     /** Deployments one saga round advances at most (group commit under load). */
     roundBatch: number;
+    /** Saga rounds running at once when all running ones are slow. */
+    maxRounds: number;
+    /** How long a saga round runs before another may start beside it (ms). */
+    slowRoundMs: number;
   };
   /** The simulated cloud (the default provider): its schema in the same database, seed and latency scale. */
   cloudSim: { schema: string; seed: string; latencyScale: number; poolMax: number };
@@ -33,6 +37,8 @@ export function loadOrchestratorConfig(env: NodeJS.ProcessEnv = process.env): Or
       maxConcurrentCalls: reader.int('CW_SAGA_MAX_CALLS', 64, 1, 4096),
       concurrentRounds: reader.int('CW_SAGA_ROUNDS', 1, 1, 64),
       roundBatch: reader.int('CW_SAGA_ROUND_BATCH', 32, 1, 1000),
+      maxRounds: reader.int('CW_SAGA_MAX_ROUNDS', 4, 1, 64),
+      slowRoundMs: reader.int('CW_SAGA_SLOW_ROUND_MS', 500, 1, 600_000),
     },
     cloudSim: { schema: simSchema, seed: env.CW_CLOUDSIM_SEED ?? 'cloudwright', latencyScale, poolMax: reader.int('CW_CLOUDSIM_POOL_MAX', 5, 1, 100) },
   };
