@@ -63,7 +63,11 @@ Statuses holding the lock: ${LOCK_HOLDING.join(', ')}.
 ## Gates
 
 1. **analysis** — \`cloud-analyzer.analyze.v1\` → \`cloud.analyzed.v1\`: scores each cloud 0–100 and blocks a plan that
-   cannot go to the target clouds (a cloud not targeted, unknown region, residency, certifications).
+   cannot go to the target clouds (a cloud not targeted, unknown region, residency, certifications). With
+   \`targetClouds: ["auto"]\` the analyzer scores all three clouds and names the best fit; the plan is deployed
+   on the clouds its resources belong to and the recommendation is recorded in the gate (\`facts.recommendation\`).
+   Moving an \`aws_*\` plan to Azure would deploy resources that CI neither planned nor keeps in its Terraform state;
+   acting on the recommendation means planning for that cloud.
 2. **cost** — \`cost-optimizer.estimate.v1\` → \`cost.estimated.v1\`: monthly cost and budget verdict; over budget blocks
    (or only warns when the environment's policy says \`budget: warn\`).
 3. **compliance** — \`compliance-orchestrator.scan.v1\` → \`compliance.scanned.v1\`: the compliance service's gate
