@@ -281,6 +281,32 @@ describe('deployment saga (orchestrator + cost-tracker + compliance + simulated 
     expect(await p.sim.list('cancelme', 'dev')).toEqual([]);
   });
 
+  it('advances concurrent deployments of different stacks together, each step recorded and each resource created once', async () => {
+    const stacks = ['many-a', 'many-b', 'many-c', 'many-d', 'many-e', 'many-f'];
+    const ids = await Promise.all(stacks.map((stack) => p.deploy(request(stack, 'dev', chainPlan(stack)))));
+    const done = await Promise.all(ids.map((id) => p.waitFor(id, ['succeeded', 'rolled-back', 'blocked', 'rollback-failed'])));
+    expect(done.map((d) => d.status)).toEqual(stacks.map(() => 'succeeded'));
+    for (const [i, stack] of stacks.entries()) {
+      expect(Object.fromEntries(await creates(stack, 'dev'))).toEqual(Object.fromEntries(CHAIN.map((a) => [a, 1])));
+      // every step attempt's provider call is on record, inside its dispatch → record window
+      for (const step of done[i].steps.filter((s) => s.phase === 'forward')) {
+        expect(step.attempts).toBe(1);
+        const [started, called, answered, finished] = [step.startedAt, step.callStartedAt, step.callFinishedAt, step.finishedAt].map((t) => Date.parse(t ?? ''));
+        expect(started).toBeLessThanOrEqual(called);
+        expect(called).toBeLessThanOrEqual(answered);
+        expect(answered).toBeLessThanOrEqual(finished);
+      }
+    }
+    // one step-succeeded event per step (the outbox relays them shortly after each commit)
+    const stepEvents = async () => (await p.events<{ deploymentId: string; stepId: string }>('cw.evt.deployment.step-succeeded.v1')).filter((e) => ids.includes(e.data.deploymentId));
+    await waitUntil(async () => (await stepEvents()).length >= stacks.length * CHAIN.length);
+    const events = await stepEvents();
+    expect(events).toHaveLength(stacks.length * CHAIN.length);
+    expect(new Set(events.map((e) => e.data.stepId)).size).toBe(events.length);
+    const metrics = await (await fetch(`${p.baseUrl}/metrics`)).text();
+    expect(metrics).toMatch(/^cw_saga_round_deployments_count [1-9]\d*$/m);
+  });
+
   it('answers with the deployment record: gates, timeline and steps', async () => {
     const list = await p.api<DeploymentSummaryDto[]>('GET', '/deployments?stack=shop', undefined, TOKENS.viewer);
     const detail = await p.api<DeploymentDetailDto>('GET', `/deployments/${list.body[0].id}`, undefined, TOKENS.viewer);
