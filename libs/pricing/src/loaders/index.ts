@@ -9,6 +9,7 @@ export {
   formatCatalogChanges,
   mergeCatalogFile,
 } from './catalog-merge';
+export { type CatalogRefresh, type PriceListSource, type RefreshedFile, type RefreshedSource, formatRefresh, refreshCatalog, writeRefresh } from './catalog-refresh';
 export { AWS_DEFAULT_RULES, AZURE_DEFAULT_RULES, GCP_DEFAULT_RULES } from './default-rules';
 export {
   type AttributeMatch,

@@ -1,6 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { defaultCatalogDir } from '@cloudwright/pricing';
 import { runCost } from './cost.command';
 
 const dir = mkdtempSync(join(tmpdir(), 'cost-cli-'));
@@ -55,6 +56,28 @@ describe('cloudwright cost', () => {
     const run = runCost(argv);
     expect(run.exitCode).toBe(1);
     expect(run.stderr).toContain(message);
+  });
+
+  it('refreshes a copy of the catalog from an AWS offer file: a dry run first, then --write', () => {
+    const catalog = join(dir, 'catalog');
+    cpSync(defaultCatalogDir(), catalog, { recursive: true });
+    const offer = join(__dirname, '../../../../libs/pricing/src/loaders/__fixtures__/aws-ec2-offer.json');
+    const before = readFileSync(join(catalog, 'aws/ec2.json'), 'utf8');
+    const dry = runCost(['catalog', 'refresh', '--aws', offer, '--catalog', catalog]);
+    expect(dry.exitCode).toBe(0);
+    expect(dry.stdout).toMatch(/^aws\/ec2\.json:$/m);
+    expect(dry.stdout).toContain('dry run: nothing written (add --write to update the catalog files)');
+    expect(readFileSync(join(catalog, 'aws/ec2.json'), 'utf8')).toBe(before);
+    const written = runCost(['catalog', 'refresh', '--aws', offer, '--catalog', catalog, '--write']);
+    expect(written.stdout).toContain('wrote aws/ebs.json, aws/ec2.json');
+    expect(readFileSync(join(catalog, 'aws/ec2.json'), 'utf8')).toContain('AWS Price List Bulk API, AmazonEC2 offer');
+    expect(runCost(['catalog', 'check', '--catalog', catalog]).exitCode).toBe(0);
+  });
+
+  it('asks for a price list to refresh from', () => {
+    const run = runCost(['catalog', 'refresh']);
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toContain('catalog refresh needs at least one price list: --aws, --azure or --gcp <file>');
   });
 
   it('checks the catalog', () => {

@@ -7,15 +7,20 @@ import {
   CatalogError,
   UsageFile,
   UsageFileError,
+  defaultCatalogDir,
   defaultRegistry,
   estimatePlan,
   estimateToJson,
   estimateToMarkdown,
   estimateToTable,
+  formatRefresh,
   isCurrency,
   loadCatalog,
   parseUsageFile,
+  refreshCatalog,
+  writeRefresh,
   type Commitment,
+  type PriceListSource,
 } from '@cloudwright/pricing';
 import { type CliCommand } from '../command';
 import { UsageError } from '../common/connection';
@@ -24,12 +29,18 @@ const USAGE = `usage:
   cloudwright cost estimate --plan <plan.json> [--usage <usage.yml>] [--currency USD|EUR|GBP]
                             [--commitment on-demand|1y|3y] [--output table|json|markdown]
   cloudwright cost catalog check [--catalog <dir>]
+  cloudwright cost catalog refresh [--aws <offer.json>]... [--azure <retail-prices.json>]... [--gcp <skus.json>]...
+                                   [--catalog <dir>] [--write]
 
 estimate prices a Terraform plan (terraform show -json <planfile>) locally from the list-price catalog shipped with
 Cloudwright: every resource's cost components, totals per hour/month/year and the change against the prior state.
 Usage-priced components (requests, GB transferred or stored) come from the usage file and are listed with quantity 0
 without one. Resources that cannot be priced are listed with the reason and left out of the totals, never counted as $0.
 catalog check validates the catalog data (every price needs its source and as-of date).
+catalog refresh loads the clouds' own price lists (AWS Price List bulk offer JSON, Azure Retail Prices API pages,
+GCP Cloud Billing Catalog SKU pages) with the default mapping rules and merges their prices into the catalog files
+holding those SKUs; it prints what would change (added, changed old → new, skipped with the reason) and writes
+only with --write.
 Exit codes: 0 ok, 1 usage error or unreadable input.`;
 
 export interface CostRun {
@@ -108,7 +119,8 @@ function estimate(args: string[]): CostRun {
 
 function catalog(args: string[]): CostRun {
   const [action, ...rest] = args;
-  if (action !== 'check') throw new UsageError(`unknown catalog action "${action ?? ''}" (expected check)`);
+  if (action === 'refresh') return refresh(rest);
+  if (action !== 'check') throw new UsageError(`unknown catalog action "${action ?? ''}" (expected check or refresh)`);
   const { values } = parse(rest, { catalog: { type: 'string' } });
   const loaded = loadCatalog(values.catalog as string | undefined);
   const byCloud = new Map<string, number>();
@@ -121,9 +133,35 @@ function catalog(args: string[]): CostRun {
   };
 }
 
+function refresh(args: string[]): CostRun {
+  const { values } = parse(args, {
+    aws: { type: 'string', multiple: true },
+    azure: { type: 'string', multiple: true },
+    gcp: { type: 'string', multiple: true },
+    catalog: { type: 'string' },
+    write: { type: 'boolean' },
+  });
+  const list = (v: unknown) => (Array.isArray(v) ? (v as string[]) : []);
+  const sources: PriceListSource[] = [
+    ...list(values.aws).map((path) => ({ cloud: 'aws' as const, path })),
+    ...list(values.azure).map((path) => ({ cloud: 'azure' as const, path })),
+    ...list(values.gcp).map((path) => ({ cloud: 'gcp' as const, path })),
+  ];
+  if (!sources.length) throw new UsageError('catalog refresh needs at least one price list: --aws, --azure or --gcp <file>');
+  const dir = (values.catalog as string | undefined) ?? defaultCatalogDir();
+  const result = refreshCatalog(dir, sources);
+  const lines = formatRefresh(result);
+  if (values.write) {
+    const written = writeRefresh(dir, result);
+    loadCatalog(dir); // the written catalog still loads and passes its check
+    lines.push(written.length ? `wrote ${written.join(', ')}` : 'nothing to write');
+  } else if (result.files.length) lines.push('dry run: nothing written (add --write to update the catalog files)');
+  return { exitCode: 0, stdout: `${lines.join('\n')}\n`, stderr: '' };
+}
+
 export const costCommand: CliCommand = {
   name: 'cost',
-  summary: 'price a Terraform plan locally (table, JSON, Markdown for PR comments); check the price catalog',
+  summary: 'price a Terraform plan locally (table, JSON, Markdown for PR comments); check or refresh the price catalog',
   run(argv) {
     const result = runCost(argv);
     if (result.stdout) process.stdout.write(result.stdout);
