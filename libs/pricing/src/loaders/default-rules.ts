@@ -8,6 +8,124 @@ import { type PriceListRule } from './price-list';
 
 const lower = (value: string | undefined) => (value ?? '').toLowerCase();
 
+/**
+ * The usagetype after its region prefix (`USE2-`, `EU-`, `APN1-`; none in us-east-1). `IA-` is not a region but the
+ * Standard-IA table class of DynamoDB (`IA-ReadRequestUnits`), so it never counts as one.
+ */
+const REGION_PREFIX = '(?:(?!IA-)[A-Z0-9]+-)?';
+const usage = (pattern: string) => new RegExp(`^${REGION_PREFIX}${pattern}$`);
+const azKey = (deploymentOption: string | undefined) => (deploymentOption === 'Multi-AZ' ? 'multi-az' : 'single-az');
+/** Multi-AZ usagetypes carry `Multi-AZ` (`Multi-AZUsage:db.t3.micro`, `RDS:Multi-AZ-GP2-Storage`); both must agree. */
+const azAgrees = (a: Readonly<Record<string, string>>) => /Multi-AZ/.test(a.usagetype ?? '') === (a.deploymentOption === 'Multi-AZ');
+
+/*
+ * AmazonRDS offer. Attribute names and values as in the offer's products (e.g. product 6ERZSWKKAH5TDEQ2, db.r5b.16xlarge
+ * PostgreSQL Single-AZ, publicationDate 2023-03-28: databaseEngine, deploymentOption, licenseModel "No license required",
+ * locationType "AWS Region", usagetype "InstanceUsage:db.r5b.16xl"). Storage products: productFamily "Database Storage",
+ * volumeType "General Purpose" (gp2), "General Purpose-GP3", "Provisioned IOPS" (io1), "Magnetic", usagetypes
+ * RDS:[Multi-AZ-]GP2-Storage / GP3-Storage / PIOPS-Storage / StorageUsage; provisioned IOPS: productFamily
+ * "Provisioned IOPS", usagetypes RDS:[Multi-AZ-]PIOPS (io1) and RDS:[Multi-AZ-]GP3-PIOPS (gp3), per "IOPS-Mo";
+ * backup: productFamily "Storage Snapshot", usagetype RDS:ChargedBackupUsage. SQL Server Multi-AZ ("Mirror"), Multi-AZ
+ * DB cluster ("Cluster") and Aurora (Aurora:...) usagetypes do not match the patterns.
+ */
+const RDS_ENGINES: Readonly<Record<string, string>> = { MySQL: 'mysql', PostgreSQL: 'postgres' };
+const RDS_STORAGE_TYPES: Readonly<Record<string, { usage: string; volumeType: string }>> = {
+  gp2: { usage: 'GP2-Storage', volumeType: 'General Purpose' },
+  gp3: { usage: 'GP3-Storage', volumeType: 'General Purpose-GP3' },
+  io1: { usage: 'PIOPS-Storage', volumeType: 'Provisioned IOPS' },
+  standard: { usage: 'StorageUsage', volumeType: 'Magnetic' },
+};
+const RDS_STORAGE_USAGE = usage(`RDS:(?:Multi-AZ-)?(${Object.values(RDS_STORAGE_TYPES).map((t) => t.usage).join('|')})`);
+const RDS_IOPS_USAGE = usage('RDS:(?:Multi-AZ-)?(GP3-)?PIOPS');
+
+function rdsStorageType(a: Readonly<Record<string, string>>): string | null {
+  const suffix = RDS_STORAGE_USAGE.exec(a.usagetype ?? '')?.[1];
+  const type = Object.entries(RDS_STORAGE_TYPES).find(([, t]) => t.usage === suffix);
+  // the volume type must name the same storage as the usagetype, or the item is not what the key says
+  return type && type[1].volumeType === a.volumeType && azAgrees(a) ? type[0] : null;
+}
+
+function awsRdsRules(): PriceListRule[] {
+  return [
+    {
+      match: {
+        productFamily: 'Database Instance',
+        locationType: 'AWS Region',
+        databaseEngine: Object.keys(RDS_ENGINES),
+        deploymentOption: ['Single-AZ', 'Multi-AZ'],
+        licenseModel: 'No license required',
+        usagetype: usage('(?:InstanceUsage|Multi-AZUsage):db\\.[\\w.]+'),
+      },
+      sku: (a) => {
+        const engine = RDS_ENGINES[a.databaseEngine ?? ''];
+        return engine && a.instanceType && azAgrees(a) ? `rds:instance:${a.instanceType}:${engine}:${azKey(a.deploymentOption)}` : null;
+      },
+      unit: 'hours',
+      sourceUnit: 'Hrs',
+      description: (a) => `${a.instanceType} ${a.databaseEngine} ${a.deploymentOption}`,
+    },
+    {
+      match: { productFamily: 'Database Storage', locationType: 'AWS Region', databaseEngine: Object.keys(RDS_ENGINES), deploymentOption: ['Single-AZ', 'Multi-AZ'], usagetype: RDS_STORAGE_USAGE },
+      sku: (a) => {
+        const type = rdsStorageType(a);
+        return type ? `rds:storage:${type}:${azKey(a.deploymentOption)}` : null;
+      },
+      unit: 'GB',
+      sourceUnit: 'GB-Mo',
+      description: (a) => `RDS ${a.volumeType} storage, ${a.deploymentOption}, per GB-month`,
+    },
+    {
+      match: { productFamily: 'Provisioned IOPS', locationType: 'AWS Region', deploymentOption: ['Single-AZ', 'Multi-AZ'], usagetype: RDS_IOPS_USAGE },
+      sku: (a) => (azAgrees(a) ? `rds:iops:${RDS_IOPS_USAGE.exec(a.usagetype ?? '')?.[1] ? 'gp3' : 'io1'}:${azKey(a.deploymentOption)}` : null),
+      unit: 'IOPS',
+      sourceUnit: 'IOPS-Mo',
+      description: (a) => `RDS ${RDS_IOPS_USAGE.exec(a.usagetype ?? '')?.[1] ? 'gp3' : 'io1'} provisioned IOPS, ${a.deploymentOption}, per IOPS-month`,
+    },
+    {
+      match: { productFamily: 'Storage Snapshot', usagetype: usage('RDS:ChargedBackupUsage') },
+      sku: () => 'rds:backup',
+      unit: 'GB',
+      sourceUnit: 'GB-Mo',
+      description: () => 'RDS backup storage beyond the free allowance, per GB-month',
+    },
+  ];
+}
+
+/*
+ * AmazonElastiCache offer: productFamily "Cache Instance", instanceType "cache.r5.large", cacheEngine "Redis" /
+ * "Memcached" / "Valkey", usagetype "NodeUsage:cache.r5.large" (region-prefixed outside us-east-1). Extended Support
+ * ("ExtendedSupportYr3-NodeUsage:…"), Valkey Sync Durability and Outposts rows share the node type at other prices and
+ * do not match. The catalog's node prices are the Redis OSS (= Memcached) ones, so only cacheEngine Redis is taken.
+ */
+function awsElastiCacheRules(): PriceListRule[] {
+  return [
+    {
+      match: { productFamily: 'Cache Instance', locationType: 'AWS Region', cacheEngine: 'Redis', usagetype: usage('NodeUsage:cache\\.[\\w.]+') },
+      sku: (a) => (a.instanceType?.startsWith('cache.') ? `elasticache:node:${a.instanceType}` : null),
+      unit: 'hours',
+      sourceUnit: 'Hrs',
+      description: (a) => `ElastiCache ${a.instanceType} node (Redis OSS / Memcached), on-demand`,
+    },
+  ];
+}
+
+/*
+ * AmazonDynamoDB offer, on-demand capacity: productFamily "Amazon DynamoDB PayPerRequest Throughput", group
+ * "DDB-ReadUnits" / "DDB-WriteUnits", usagetype "ReadRequestUnits" / "WriteRequestUnits" (region-prefixed, e.g.
+ * "EU-ReadRequestUnits"), priced per request unit ("ReadRequestUnits" / "WriteRequestUnits"). Standard-IA table class
+ * usagetypes ("IA-ReadRequestUnits") do not match.
+ */
+function awsDynamoDbRules(): PriceListRule[] {
+  return (['Read', 'Write'] as const).map((kind) => ({
+    match: { productFamily: 'Amazon DynamoDB PayPerRequest Throughput', group: `DDB-${kind}Units`, usagetype: usage(`${kind}RequestUnits`) },
+    sku: () => `dynamodb:on-demand:${kind.toLowerCase()}`,
+    unit: '1M requests',
+    sourceUnit: `${kind}RequestUnits`,
+    scale: '1000000',
+    description: () => `DynamoDB on-demand ${kind.toLowerCase()} request units, per million`,
+  }));
+}
+
 /** AWS Price List Bulk API (offers AmazonEC2, AmazonS3, AmazonVPC, AWSLambda). */
 export const AWS_DEFAULT_RULES: readonly PriceListRule[] = [
   {
@@ -60,6 +178,9 @@ export const AWS_DEFAULT_RULES: readonly PriceListRule[] = [
     scale: '1000000',
     description: () => 'Lambda requests, per million',
   },
+  ...awsRdsRules(),
+  ...awsElastiCacheRules(),
+  ...awsDynamoDbRules(),
 ];
 
 /** Azure Retail Prices API (serviceName 'Virtual Machines'): pay-as-you-go, Spot and 1/3-year reservations. */

@@ -1,0 +1,158 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { type CatalogFile } from '../catalog/catalog';
+import { loadAwsOffer } from './aws-offer.loader';
+import { AWS_DEFAULT_RULES } from './default-rules';
+import { type LoadedPrice } from './price-list';
+
+/*
+ * The fixtures are abridged AWS Price List Bulk API offer files (offerCode, publicationDate, products with productFamily
+ * and attributes, OnDemand/Reserved terms with priceDimensions), a few products each. Attribute names and values follow
+ * real offer items:
+ * - aws-rds-offer.json: the AmazonRDS product 6ERZSWKKAH5TDEQ2 (db.r5b.16xlarge PostgreSQL Single-AZ, publicationDate
+ *   2023-03-28) quoted in a public cost-data specification, and the RDS usagetypes and volumeType values that public
+ *   price-sync code records as read from the live us-east-1 price list (General Purpose / General Purpose-GP3 /
+ *   Provisioned IOPS / Magnetic; RDS:GP2-Storage, RDS:Multi-AZ-PIOPS-Storage, RDS:PIOPS, RDS:GP3-PIOPS,
+ *   RDS:ChargedBackupUsage, Aurora:StorageUsage, RDS:Mirror-PIOPS-Storage, InstanceUsageIOOptimized).
+ * - aws-elasticache-offer.json: the AmazonElastiCache product 223SCNAF37X3F5SU (cache.r5.large Memcached, eu-west-3)
+ *   quoted in public code, plus the ExtendedSupportYr3-NodeUsage surcharge rows recorded from the live list.
+ * - aws-dynamodb-offer.json: PayPerRequest items (productFamily "Amazon DynamoDB PayPerRequest Throughput", group
+ *   DDB-ReadUnits/DDB-WriteUnits, usagetype EU-ReadRequestUnits, unit ReadRequestUnits) and the provisioned
+ *   ReadCapacityUnit-Hrs item with its free tier (beginRange 0 / 18600), as public code records them from the live API.
+ * SKU codes and prices in the fixtures are illustrative (prices are the catalog's us-east-1 ones).
+ */
+
+const fixture = (name: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(resolve(__dirname, '__fixtures__', name), 'utf8')) as Record<string, unknown>;
+
+const CATALOG = resolve(__dirname, '../../catalog/aws');
+const catalogUnits = new Map(
+  readdirSync(CATALOG)
+    .filter((name) => name.endsWith('.json'))
+    .flatMap((name) => (JSON.parse(readFileSync(join(CATALOG, name), 'utf8')) as CatalogFile).entries.map((e) => [e.sku, e.unit] as const)),
+);
+
+const brief = (e: LoadedPrice) => [e.sku, e.region, e.unit, e.onDemand, e.commit1y ?? '-', e.commit3y ?? '-'].join(' ');
+
+/** A deep copy of a fixture with one product's attributes or one on-demand dimension changed. */
+function edited(name: string, productSku: string, change: { attributes?: Record<string, string>; unit?: string }): Record<string, unknown> {
+  const doc = fixture(name) as { products: Record<string, { attributes: Record<string, string> }>; terms: { OnDemand: Record<string, Record<string, { priceDimensions: Record<string, { unit: string }> }>> } };
+  const product = doc.products[productSku];
+  if (!product) throw new Error(`no product ${productSku} in ${name}`);
+  Object.assign(product.attributes, change.attributes ?? {});
+  if (change.unit !== undefined) {
+    for (const term of Object.values(doc.terms.OnDemand[productSku] ?? {})) for (const dim of Object.values(term.priceDimensions)) dim.unit = change.unit;
+  }
+  return doc;
+}
+
+describe('AWS default rules', () => {
+  describe('AmazonRDS', () => {
+    const result = loadAwsOffer(fixture('aws-rds-offer.json'), AWS_DEFAULT_RULES);
+
+    it('turns MySQL/PostgreSQL Single-AZ and Multi-AZ instances, storage, provisioned IOPS and backup into catalog entries', () => {
+      expect(result.entries.map(brief)).toEqual([
+        'rds:backup us-east-1 GB 0.095 - -',
+        'rds:instance:db.t3.micro:mysql:multi-az us-east-1 hours 0.034 - -',
+        'rds:instance:db.t3.micro:mysql:single-az us-east-1 hours 0.017 0.012 0.009',
+        'rds:instance:db.t3.micro:postgres:multi-az us-east-2 hours 0.036 - -',
+        'rds:instance:db.t3.micro:postgres:single-az us-east-1 hours 0.018 - -',
+        'rds:iops:gp3:multi-az us-east-1 IOPS 0.04 - -',
+        'rds:iops:io1:single-az us-east-1 IOPS 0.1 - -',
+        'rds:storage:gp2:multi-az us-east-1 GB 0.23 - -',
+        'rds:storage:gp2:single-az us-east-1 GB 0.115 - -',
+        'rds:storage:gp3:single-az us-east-1 GB 0.115 - -',
+        'rds:storage:io1:multi-az us-east-1 GB 0.25 - -',
+        'rds:storage:standard:single-az us-east-1 GB 0.1 - -',
+      ]);
+      // MySQL and PostgreSQL list gp2 storage at one price: the second item is the same entry, not a conflict
+      expect(result.skipped).toEqual([]);
+    });
+
+    it('gives a full entry for an instance, with the offer as its source', () => {
+      expect(result.entries.find((e) => e.sku === 'rds:instance:db.t3.micro:mysql:single-az')).toEqual({
+        sku: 'rds:instance:db.t3.micro:mysql:single-az',
+        region: 'us-east-1',
+        unit: 'hours',
+        description: 'db.t3.micro MySQL Single-AZ',
+        onDemand: '0.017',
+        commit1y: '0.012',
+        commit3y: '0.009',
+        source: 'AWS Price List Bulk API, AmazonRDS offer, publicationDate 2025-03-12T20:35:20Z',
+        asOf: '2025-03-12',
+      });
+    });
+
+    it('leaves SQL Server (licence included), Aurora I/O-Optimized, Outposts, SQL Server mirroring storage and Aurora storage/backup unmatched', () => {
+      expect(result.unmatched).toBe(6);
+    });
+
+    it('skips an item whose deployment option disagrees with its usagetype, naming it', () => {
+      const doc = edited('aws-rds-offer.json', 'M7JCBX8S27PG5XQM', { attributes: { deploymentOption: 'Multi-AZ' } });
+      const { entries, skipped } = loadAwsOffer(doc, AWS_DEFAULT_RULES);
+      expect(skipped).toEqual([{ path: '$.products.M7JCBX8S27PG5XQM', reason: 'the matching rule gives no catalog key for it' }]);
+      expect(entries.find((e) => e.sku === 'rds:storage:gp2:single-az')?.onDemand).toBe('0.115'); // from the PostgreSQL item
+    });
+
+    it('skips storage whose volume type is not the one its usagetype names', () => {
+      const doc = edited('aws-rds-offer.json', 'H6DE5TTKZPEWNXCJ', { attributes: { volumeType: 'General Purpose' } });
+      const { entries, skipped } = loadAwsOffer(doc, AWS_DEFAULT_RULES);
+      expect(skipped.map((s) => s.path)).toEqual(['$.products.H6DE5TTKZPEWNXCJ']);
+      expect(entries.some((e) => e.sku === 'rds:storage:gp3:single-az')).toBe(false);
+    });
+
+    it('skips an instance quoted in another unit, with the reason', () => {
+      const doc = edited('aws-rds-offer.json', '9SH3K9ZKRFYZRNBE', { unit: 'Quantity' });
+      const { entries, skipped } = loadAwsOffer(doc, AWS_DEFAULT_RULES);
+      expect(skipped.map((s) => s.reason)).toEqual(['rds:instance:db.t3.micro:postgres:single-az us-east-1: on-demand price is per "Quantity", the rule expects "Hrs"']);
+      expect(entries.some((e) => e.sku === 'rds:instance:db.t3.micro:postgres:single-az')).toBe(false);
+    });
+  });
+
+  describe('AmazonElastiCache', () => {
+    const result = loadAwsOffer(fixture('aws-elasticache-offer.json'), AWS_DEFAULT_RULES);
+
+    it('turns Redis OSS node hours into elasticache:node entries in each region', () => {
+      expect(result.entries.map(brief)).toEqual([
+        'elasticache:node:cache.r5.large us-east-1 hours 0.216 - -',
+        'elasticache:node:cache.t3.micro ap-northeast-1 hours 0.026 - -',
+        'elasticache:node:cache.t3.micro us-east-1 hours 0.017 - -',
+      ]);
+      expect(result.skipped).toEqual([]);
+    });
+
+    it('leaves Memcached, Valkey and the Extended Support surcharge row unmatched', () => {
+      expect(result.unmatched).toBe(3);
+    });
+  });
+
+  describe('AmazonDynamoDB', () => {
+    const result = loadAwsOffer(fixture('aws-dynamodb-offer.json'), AWS_DEFAULT_RULES);
+
+    it('turns on-demand read/write request unit prices into per-million prices', () => {
+      expect(result.entries.map(brief)).toEqual([
+        'dynamodb:on-demand:read eu-west-1 1M requests 0.1415 - -',
+        'dynamodb:on-demand:read us-east-1 1M requests 0.125 - -',
+        'dynamodb:on-demand:write us-east-1 1M requests 0.625 - -',
+      ]);
+      expect(result.skipped).toEqual([]);
+    });
+
+    it('leaves Standard-IA requests, provisioned capacity (free tier first) and storage unmatched', () => {
+      expect(result.unmatched).toBe(3);
+    });
+
+    it('skips a request price quoted per another unit', () => {
+      const doc = edited('aws-dynamodb-offer.json', 'A5NAG4XR3DPXTM8D', { unit: 'ReadRequestUnits' });
+      const { entries, skipped } = loadAwsOffer(doc, AWS_DEFAULT_RULES);
+      expect(skipped.map((s) => s.reason)).toEqual(['dynamodb:on-demand:write us-east-1: on-demand price is per "ReadRequestUnits", the rule expects "WriteRequestUnits"']);
+      expect(entries.some((e) => e.sku === 'dynamodb:on-demand:write')).toBe(false);
+    });
+  });
+
+  it.each(['aws-rds-offer.json', 'aws-elasticache-offer.json', 'aws-dynamodb-offer.json'])('%s: every key and unit is one the pricers already use', (name) => {
+    const { entries } = loadAwsOffer(fixture(name), AWS_DEFAULT_RULES);
+    expect(entries.length).toBeGreaterThan(0);
+    expect(entries.map((e) => `${e.sku} [${e.unit}]`)).toEqual(entries.map((e) => `${e.sku} [${catalogUnits.get(e.sku) ?? 'not in the catalog'}]`));
+  });
+});
