@@ -19,4 +19,19 @@ export * from './messaging-runtime';
 export * from './nest/on-event.decorator';
 export * from './nest/messaging.module';
 export * from './http/domain-error.filter';
+export { ApiAuthenticationError } from './http/auth/api-auth.errors';
+export {
+  ANONYMOUS_ADMIN,
+  API_TOKENS,
+  ApiTokenRegistry,
+  loadApiAuthConfig,
+  parseApiTokens,
+  readApiAuthConfig,
+  sha256Hex,
+  type ApiActor,
+  type ApiAuthConfig,
+  type ApiTokenEntry,
+} from './http/auth/api-tokens';
+export { roleAllows, rolesAdmitted } from './http/auth/roles';
+export { ApiAccess, ApiAccessGuard, NO_API_TOKENS_MESSAGE, type ApiAccessRule } from './http/auth/api-access.guard';
 export * from './config/service-config';

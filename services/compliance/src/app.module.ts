@@ -1,5 +1,6 @@
 import { Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { MessagingModule, createLogger, type Logger } from '@cloudwright/messaging';
+import { MessagingModule, createLogger, type Logger, API_TOKENS, ApiAccessGuard } from '@cloudwright/messaging';
+import { APP_GUARD } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { type DataSource } from 'typeorm';
@@ -63,6 +64,8 @@ export class ComplianceModule {
       ],
       controllers: [ScansController, HistoryController, WaiversController, EvidenceController, PoliciesController, CompareController, HealthController],
       providers: [
+        { provide: API_TOKENS, useValue: config.auth },
+        { provide: APP_GUARD, useClass: ApiAccessGuard },
         ComplianceScansService,
         ComplianceAlertsService,
         HistoryService,

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { MessagingModule, createLogger, type Logger } from '@cloudwright/messaging';
+import { MessagingModule, createLogger, type Logger, API_TOKENS, ApiAccessGuard } from '@cloudwright/messaging';
+import { APP_GUARD } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { type DataSource } from 'typeorm';
@@ -60,6 +61,8 @@ export class CostTrackerModule {
       ],
       controllers: [EstimatesController, BudgetsController, ImportsController, CostsController, HealthController],
       providers: [
+        { provide: API_TOKENS, useValue: config.auth },
+        { provide: APP_GUARD, useClass: ApiAccessGuard },
         CostEstimatesService,
         BudgetsService,
         CostImportsService,

@@ -1,8 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { limitParam } from '../common/http/query-params';
 import { HistoryService, type LatestFindingDto, type LatestScoresDto, type TrendDto } from './history.service';
+import { ApiAccess } from '@cloudwright/messaging';
 
 /** HTTP adapter of scan history: latest scores, trends, findings of the latest scans. */
+@ApiAccess('viewer')
 @Controller()
 export class HistoryController {
   constructor(private readonly history: HistoryService) {}

@@ -3,17 +3,20 @@ import { DomainError, ErrorCode } from '@cloudwright/contracts';
 import { flagParam, limitParam, listParam, nameParam } from '../common/http/query-params';
 import { type ScanDetailDto, type ScanSummaryDto } from './compliance-scan.mapper';
 import { ComplianceScansService, type ScanResultDto } from './compliance-scans.service';
+import { ApiAccess } from '@cloudwright/messaging';
 
 /**
  * HTTP adapter of scans. `POST /scans` takes the plan JSON itself (`terraform show -json`; as text with `content-type: text/plain`; with `?stack&environment&
  * frameworks&includePassed`) or `{ plan, stack?, environment?, frameworks?, includePassed?, evidence? }`, and returns
  * the report with the gate; with stack and environment the scan is stored (history, trends, alerts).
  */
+@ApiAccess('viewer')
 @Controller('scans')
 export class ScansController {
   constructor(private readonly scans: ComplianceScansService) {}
 
   @Post()
+  @ApiAccess('operator')
   @HttpCode(200)
   scan(
     @Body() body: unknown,

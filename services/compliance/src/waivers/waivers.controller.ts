@@ -4,6 +4,7 @@ import { DomainError, ErrorCode } from '@cloudwright/contracts';
 import { flagParam } from '../common/http/query-params';
 import { type WaiverDto } from './waiver.mapper';
 import { WaiversService, type WaiverImport } from './waivers.service';
+import { ApiAccess } from '@cloudwright/messaging';
 
 /** YAML content types read as text (waiver files). */
 export const YAML_CONTENT_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml'];
@@ -28,16 +29,19 @@ export class YamlBodyParser implements OnModuleInit {
  * HTTP adapter of waivers. `POST /waivers` takes one waiver as JSON; `POST /waivers/import` a waiver file as YAML
  * text (`?stack&environment&file`), or `{ text, file?, stack?, environment? }` as JSON.
  */
+@ApiAccess('viewer')
 @Controller('waivers')
 export class WaiversController {
   constructor(private readonly waivers: WaiversService) {}
 
   @Post()
+  @ApiAccess('approver')
   create(@Body() body: unknown): Promise<WaiverDto> {
     return this.waivers.create(body);
   }
 
   @Post('import')
+  @ApiAccess('approver')
   @HttpCode(200)
   import(
     @Body() body: unknown,
@@ -61,6 +65,7 @@ export class WaiversController {
   }
 
   @Delete(':id')
+  @ApiAccess('approver')
   delete(@Param('id', new ParseUUIDPipe()) id: string): Promise<{ deleted: true; id: string }> {
     return this.waivers.delete(id);
   }

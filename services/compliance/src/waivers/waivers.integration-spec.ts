@@ -1,5 +1,5 @@
 import { ComplianceQuerySubjects } from '@cloudwright/contracts';
-import { START_TIMEOUT_MS, startCompliance, type ComplianceHarness } from '../__tests__/compliance-harness';
+import { START_TIMEOUT_MS, TEST_TOKENS, startCompliance, type ComplianceHarness } from '../__tests__/compliance-harness';
 import { type WaiverDto } from './waiver.mapper';
 
 interface ErrorBody {
@@ -39,6 +39,17 @@ describe('waivers over HTTP', () => {
     const deleted = await h.http('DELETE', `/waivers/${created.body.id}`);
     expect(deleted.status).toBe(200);
     expect((await h.http('DELETE', `/waivers/${created.body.id}`)).status).toBe(404);
+  });
+
+  it('lets an approver (or admin) grant a waiver, not an operator, and answers 401 without a token', async () => {
+    const waiver = { id: 'auth-check', stack: 'shop', environment: 'prod', resource: 'aws_s3_bucket.assets', reason: 'r', owner: 'o@example.com', expires: day(5) };
+    const asOperator = await h.http('POST', '/waivers', waiver, { authorization: `Bearer ${TEST_TOKENS.operator}` });
+    expect(asOperator).toMatchObject({ status: 403, body: { code: 'FORBIDDEN', message: 'POST /waivers needs role approver or admin; token "test-operator" has role operator' } });
+    expect((await h.http('POST', '/waivers', waiver, { authorization: '' })).status).toBe(401);
+    const asApprover = await h.http<WaiverDto>('POST', '/waivers', waiver, { authorization: `Bearer ${TEST_TOKENS.approver}` });
+    expect(asApprover.status).toBe(201);
+    expect((await h.http<WaiverDto[]>('GET', '/waivers?stack=shop&environment=prod', undefined, { authorization: `Bearer ${TEST_TOKENS.viewer}` })).status).toBe(200);
+    expect((await h.http('DELETE', `/waivers/${asApprover.body.id}`, undefined, { authorization: `Bearer ${TEST_TOKENS.approver}` })).status).toBe(200);
   });
 
   it('rejects an invalid waiver with 400 and every field error', async () => {

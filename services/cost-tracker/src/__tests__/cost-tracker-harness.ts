@@ -25,6 +25,12 @@ export interface CostTrackerHarness {
   dispose(): Promise<void>;
 }
 
+/** API tokens of the test service, one per role; `http` sends the admin one unless the call gives its own Authorization. */
+export const TEST_TOKENS = { admin: 'admin-secret-00000001', operator: 'operator-secret-000001', approver: 'approver-secret-000001', viewer: 'viewer-secret-00000001' };
+const TEST_TOKENS_ENV = Object.entries(TEST_TOKENS)
+  .map(([role, secret]) => `test-${role}:${role}:${secret}`)
+  .join(',');
+
 export async function startCostTracker(label: string, env: Record<string, string> = {}): Promise<CostTrackerHarness> {
   const ctx = await createTestContext(label);
   const config = loadCostTrackerConfig({
@@ -36,6 +42,7 @@ export async function startCostTracker(label: string, env: Record<string, string
     CW_MIGRATE_ON_BOOT: 'true',
     CW_DB_POOL_MAX: '4',
     CW_LOG_LEVEL: process.env.CW_TEST_LOG_LEVEL ?? 'silent',
+    CW_API_TOKENS: TEST_TOKENS_ENV,
     ...env,
   });
   const moduleRef = await Test.createTestingModule({ imports: [CostTrackerModule.register(config)] }).compile();
@@ -69,7 +76,7 @@ export async function startCostTracker(label: string, env: Record<string, string
       const response = await fetch(`${baseUrl}${url}`, {
         method,
         ...(body === undefined ? {} : { body: isText ? (body as string) : JSON.stringify(body) }),
-        headers: { ...(body === undefined || isText ? {} : { 'content-type': 'application/json' }), ...headers },
+        headers: { authorization: `Bearer ${TEST_TOKENS.admin}`, ...(body === undefined || isText ? {} : { 'content-type': 'application/json' }), ...headers },
       });
       const text = await response.text();
       let parsed: unknown;

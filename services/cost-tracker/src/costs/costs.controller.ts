@@ -1,7 +1,9 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { CostsService, type CostsDto, type VarianceDto } from './costs.service';
+import { ApiAccess } from '@cloudwright/messaging';
 
 /** HTTP adapter of the dashboard queries: `GET /costs?dimension=service&from=…&to=…&granularity=day`, `GET /variance/:deploymentId?from&to`. */
+@ApiAccess('viewer')
 @Controller()
 export class CostsController {
   constructor(private readonly costs: CostsService) {}

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CostOptimizerEstimateV1, CostQuerySubjects } from '@cloudwright/contracts';
 import { anEstimateCommand } from '@cloudwright/contracts/testing';
 import { Decimal } from '@cloudwright/pricing';
-import { startCostTracker, waitFor, type CostTrackerHarness } from '../__tests__/cost-tracker-harness';
+import { TEST_TOKENS, startCostTracker, waitFor, type CostTrackerHarness } from '../__tests__/cost-tracker-harness';
 import { days, focusCsv } from '../__tests__/focus-fixture';
 import { type VarianceDto } from './costs.service';
 
@@ -61,6 +61,23 @@ describe('cost-tracker queries and operations surface', () => {
     ]);
     expect((await h.http('GET', `/variance/${randomUUID()}?from=2030-06-01&to=2030-06-11`)).status).toBe(404);
     expect((await h.http('GET', `/estimates/by-deployment/${randomUUID()}`)).status).toBe(404);
+  });
+
+  it('asks for a bearer token on its API and a role that allows the route, but not for /health and /metrics', async () => {
+    const none = { authorization: '' };
+    const noToken = await h.http('GET', '/costs?dimension=provider&from=2030-06-01&to=2030-07-01', undefined, none);
+    expect(noToken.status).toBe(401);
+    expect(noToken.body).toMatchObject({ code: 'UNAUTHENTICATED', message: 'the Authorization header must be "Bearer <token>"' });
+    const unknown = await h.http('GET', '/budgets', undefined, { authorization: 'Bearer not-a-token-of-this-service' });
+    expect(unknown).toMatchObject({ status: 401, body: { message: 'unknown API token' } });
+    const asViewer = { authorization: `Bearer ${TEST_TOKENS.viewer}` };
+    expect((await h.http('GET', '/budgets', undefined, asViewer)).status).toBe(200);
+    const put = await h.http('PUT', '/budgets', { stack: 'auth', environment: 'prod', amount: '100', currency: 'USD', period: 'month' }, asViewer);
+    expect(put).toMatchObject({ status: 403, body: { code: 'FORBIDDEN', message: 'PUT /budgets needs role admin; token "test-viewer" has role viewer' } });
+    const imported = await h.http('POST', '/imports', { path: '/etc/hostname' }, { authorization: `Bearer ${TEST_TOKENS.operator}` });
+    expect(imported.status).toBe(403);
+    expect((await h.http('GET', '/health', undefined, none)).status).toBe(200);
+    expect((await h.http('GET', '/metrics', undefined, none)).status).toBe(200);
   });
 
   it('serves /health with postgres and nats up and /metrics in Prometheus format', async () => {

@@ -2,16 +2,19 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { DomainError, ErrorCode } from '@cloudwright/contracts';
 import { CostEstimatesService, type OnDemandEstimate, type OnDemandEstimateRequest } from './cost-estimates.service';
 import { type CostEstimateDto } from './cost-estimate.mapper';
+import { ApiAccess } from '@cloudwright/messaging';
 
 /**
  * HTTP adapter of the cost-optimizer. `POST /estimates` takes either the plan JSON itself (`terraform show -json`)
  * or `{ "plan": …, "currency"?, "commitment"?, "usage"?, "stack"?, "environment"? }` and returns the estimate.
  */
+@ApiAccess('viewer')
 @Controller('estimates')
 export class EstimatesController {
   constructor(private readonly estimates: CostEstimatesService) {}
 
   @Post()
+  @ApiAccess('operator')
   @HttpCode(200)
   estimate(@Body() body: unknown, @Query('currency') currency?: string, @Query('commitment') commitment?: string): Promise<OnDemandEstimate> {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Res } from '@nestjs/common';
-import { MessagingRuntime } from '@cloudwright/messaging';
+import { MessagingRuntime, ApiAccess } from '@cloudwright/messaging';
 
 interface ReplyLike {
   status(code: number): ReplyLike;
@@ -7,6 +7,7 @@ interface ReplyLike {
 }
 
 /** `/health` (one indicator per dependency; 503 when one is down) and `/metrics` (Prometheus text format). */
+@ApiAccess('public')
 @Controller()
 export class HealthController {
   constructor(private readonly messaging: MessagingRuntime) {}

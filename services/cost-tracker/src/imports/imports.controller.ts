@@ -3,6 +3,7 @@ import { Body, Controller, Get, Headers, HttpCode, Injectable, Param, ParseUUIDP
 import { HttpAdapterHost } from '@nestjs/core';
 import { DomainError, ErrorCode } from '@cloudwright/contracts';
 import { CostImportsService, type ImportResultDto } from './cost-imports.service';
+import { ApiAccess } from '@cloudwright/messaging';
 
 /** CSV content types whose request body is handed to the import as a stream (never buffered). */
 export const CSV_CONTENT_TYPES = ['text/csv', 'application/csv', 'application/octet-stream'];
@@ -30,11 +31,13 @@ const flag = (value: unknown): boolean => value === true || value === 'true' || 
  * CSV itself as a `text/csv` body streamed into the import (`?fileName=…&skipInvalid=true`). 201 with the result
  * (imported, duplicate) or 422 with the report (rejected: every bad row with its line).
  */
+@ApiAccess('viewer')
 @Controller('imports')
 export class ImportsController {
   constructor(private readonly imports: CostImportsService) {}
 
   @Post()
+  @ApiAccess('admin')
   @HttpCode(200)
   async import(@Body() body: unknown, @Headers('content-type') contentType?: string, @Query('fileName') fileName?: string, @Query('skipInvalid') skipInvalid?: string): Promise<ImportResultDto> {
     const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';

@@ -8,7 +8,7 @@ import { API_ROUTE_METADATA } from './api-route.decorator';
 import { auditEntry, type ApiRequest } from './api-request';
 import { WRITE_METHODS, type ApiRouteDef } from './api-routes';
 
-/** HTTP status an error will be answered with (the mapping of ApiExceptionFilter / DomainErrorFilter). */
+/** HTTP status an error will be answered with (the mapping of DomainErrorFilter). */
 export function statusOfError(error: unknown): number {
   if (isDomainError(error)) return HTTP_STATUS_BY_CODE[error.code];
   if (error instanceof HttpException) return error.getStatus();

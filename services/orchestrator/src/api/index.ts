@@ -4,7 +4,7 @@ import { AuditLogService } from '../audit/audit-log.service';
 import { AuditController } from './audit.controller';
 import { AuditWriteInterceptor } from './audit-write.interceptor';
 import { ApiAuthGuard } from './auth/api-auth.guard';
-import { API_TOKENS, ApiTokenRegistry, type ApiAuthConfig } from './auth/api-tokens';
+import { API_TOKENS, ApiTokenRegistry, type ApiAuthConfig } from '@cloudwright/messaging';
 import { DeploymentsController } from './deployments.controller';
 import { EnvironmentsController } from './environments.controller';
 import { EventsController } from './feed/events.controller';
@@ -29,7 +29,7 @@ export const AUDIT_ENTITIES = [AuditLogEntity];
 
 export { auditLogMigration } from '../audit/audit-log.migration';
 export { AUDIT_DATA_SOURCE, AuditLogService } from '../audit/audit-log.service';
-export { API_TOKENS, ApiTokenRegistry, loadApiAuthConfig, parseApiTokens, sha256Hex, type ApiAuthConfig, type ApiTokenEntry } from './auth/api-tokens';
+export { API_TOKENS, ApiTokenRegistry, loadApiAuthConfig, parseApiTokens, sha256Hex, type ApiAuthConfig, type ApiTokenEntry } from '@cloudwright/messaging';
 export { FEED_OPTIONS, type FeedOptions } from './feed/events.controller';
 export { buildOpenApiDocument } from './openapi/openapi-document';
 export { API_ROUTES, type ApiRouteDef } from './api-routes';

@@ -34,8 +34,9 @@ async function poll<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs
   throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
 }
 
-async function postJson<T>(url: string, body: unknown): Promise<T> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+/** POSTs JSON to a gate service's API with a bearer token; throws with the server's message on an error status. */
+async function postJson<T>(url: string, body: unknown, token: string): Promise<T> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
   const text = await res.text();
   if (!res.ok) throw new Error(`POST ${url} answered ${res.status}: ${text.slice(0, 500)}`);
   return JSON.parse(text) as T;
@@ -46,16 +47,16 @@ async function costDemo(options: DemoOptions, step: (t: string) => void, ok: (t:
   step('the cost-tracker prices examples/plans/multi-cloud.plan.json (AWS, Azure, GCP) with its usage file');
   const plan = JSON.parse(readFileSync(join(options.root, 'examples/plans/multi-cloud.plan.json'), 'utf8')) as unknown;
   const usage = readFileSync(join(options.root, 'examples/usage/multi-cloud.usage.yml'), 'utf8');
-  const estimate = await postJson<{ totals: { monthly: string }; resourceCount: number; unsupportedCount: number; catalogVersion: string }>(`${options.costUrl}/estimates`, { plan, usage, stack: 'shop', environment: 'staging' });
+  const estimate = await postJson<{ totals: { monthly: string }; resourceCount: number; unsupportedCount: number; catalogVersion: string }>(`${options.costUrl}/estimates`, { plan, usage, stack: 'shop', environment: 'staging' }, options.tokens.operator);
   ok(`$${Number(estimate.totals.monthly).toFixed(2)} per month for ${estimate.resourceCount} priced resources (${estimate.unsupportedCount} not priced), catalog ${estimate.catalogVersion}`);
 
   step('the cost-tracking agent imports a FOCUS 1.0 billing export (examples/focus/shop-staging.focus.csv)');
-  const imported = await postJson<{ status: string; rows: number; duplicateOf?: string; totals: { currency: string; billedCost: string }[] }>(`${options.costUrl}/imports`, { path: join(options.root, 'examples/focus/shop-staging.focus.csv') });
+  const imported = await postJson<{ status: string; rows: number; duplicateOf?: string; totals: { currency: string; billedCost: string }[] }>(`${options.costUrl}/imports`, { path: join(options.root, 'examples/focus/shop-staging.focus.csv') }, options.tokens.admin);
   if (imported.status !== 'imported' && imported.status !== 'duplicate') throw new Error(`the import was ${imported.status}`);
   ok(imported.status === 'duplicate' ? `already imported before (import ${imported.duplicateOf ?? '?'}): not counted twice` : `${imported.rows} rows imported, billed ${imported.totals.map((t) => `${t.billedCost} ${t.currency}`).join(', ')}`);
 
   step('actual cost of stack shop / staging by provider (GET /costs?dimension=provider)');
-  const res = await fetch(`${options.costUrl}/costs?dimension=provider&stack=shop&environment=staging&from=2026-11-01&to=2026-12-01`);
+  const res = await fetch(`${options.costUrl}/costs?dimension=provider&stack=shop&environment=staging&from=2026-11-01&to=2026-12-01`, { headers: { authorization: `Bearer ${options.tokens.viewer}` } });
   if (!res.ok) throw new Error(`GET /costs answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
   const costs = (await res.json()) as { rows: { key: string | null; currency: string; effectiveCost: string }[] };
   if (costs.rows.length === 0) throw new Error('no actual cost recorded for stack shop / staging');
@@ -79,14 +80,14 @@ async function complianceDemo(options: DemoOptions, step: (t: string) => void, o
   step('the staging gate policy blocks on unwaived findings of high severity or worse (PUT /policies/staging)');
   const policyRes = await fetch(`${options.complianceUrl}/policies/staging`, {
     method: 'PUT',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${options.tokens.admin}` },
     body: JSON.stringify({ blockOn: 'high' }),
   });
   if (!policyRes.ok) throw new Error(`PUT /policies/staging answered ${policyRes.status}: ${(await policyRes.text()).slice(0, 300)}`);
   ok('policy stored');
 
   step(`the compliance service scans examples/plans/multi-cloud.plan.json for shop / staging against ${frameworks.join(', ')}`);
-  const first = await postJson<ScanAnswer>(`${options.complianceUrl}/scans`, { plan, stack: 'shop', environment: 'staging', frameworks });
+  const first = await postJson<ScanAnswer>(`${options.complianceUrl}/scans`, { plan, stack: 'shop', environment: 'staging', frameworks }, options.tokens.operator);
   ok(`overall score ${first.report.scores.overall ?? 'n/a'}; failing: ${first.counts.critical} critical, ${first.counts.high} high, ${first.counts.medium} medium, ${first.counts.low} low; ${first.counts.manual} manual (no evidence)`);
   for (const fw of first.report.scores.frameworks) ok(`${fw.framework}: ${fw.score ?? 'n/a'} (${fw.passed} passed, ${fw.failed} failed, ${fw.manual} manual)`);
   ok(`gate: ${first.gate.verdict}${first.gate.reasons.length ? ` — ${first.gate.reasons.join('; ')}` : ''}`);
@@ -95,11 +96,11 @@ async function complianceDemo(options: DemoOptions, step: (t: string) => void, o
   const expires = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
   const waiverRes = await fetch(`${options.complianceUrl}/waivers`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${options.tokens.approver}` },
     body: JSON.stringify({ id: `demo-assets-${Date.now()}`, stack: 'shop', environment: 'staging', resource: 'aws_s3_bucket.assets', reason: 'public demo assets, reviewed', owner: 'demo-bot', expires }),
   });
   if (!waiverRes.ok) throw new Error(`POST /waivers answered ${waiverRes.status}: ${(await waiverRes.text()).slice(0, 300)}`);
-  const second = await postJson<ScanAnswer>(`${options.complianceUrl}/scans`, { plan, stack: 'shop', environment: 'staging', frameworks });
+  const second = await postJson<ScanAnswer>(`${options.complianceUrl}/scans`, { plan, stack: 'shop', environment: 'staging', frameworks }, options.tokens.operator);
   ok(`muted findings: ${second.counts.muted} (still listed); gate: ${second.gate.verdict}; scan ${second.scanId} stored with its history`);
 }
 
@@ -183,9 +184,11 @@ async function sagaDemo(options: DemoOptions, step: (t: string) => void, ok: (t:
     const csv = await sim.billingExport({ from, to: now });
     const exportPath = join(options.dataDir, `${env}-billing.focus.csv`);
     writeFileSync(exportPath, csv);
-    const imported = await postJson<{ status: string; rows: number }>(`${options.costUrl}/imports`, { path: exportPath });
+    const imported = await postJson<{ status: string; rows: number }>(`${options.costUrl}/imports`, { path: exportPath }, options.tokens.admin);
     ok(`${imported.rows} FOCUS rows ${imported.status} (${exportPath})`);
-    const res = await fetch(`${options.costUrl}/costs?dimension=provider&stack=shop&environment=${env}&from=${from.toISOString().slice(0, 10)}&to=${new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10)}`);
+    const res = await fetch(`${options.costUrl}/costs?dimension=provider&stack=shop&environment=${env}&from=${from.toISOString().slice(0, 10)}&to=${new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10)}`, {
+      headers: { authorization: `Bearer ${options.tokens.viewer}` },
+    });
     if (!res.ok) throw new Error(`GET /costs answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
     const costs = (await res.json()) as { rows: { key: string | null; currency: string; effectiveCost: string }[] };
     const actual = costs.rows.reduce((sum, r) => sum + Number(r.effectiveCost), 0);

@@ -183,7 +183,11 @@ describe('deployment saga (orchestrator + cost-tracker + compliance + simulated 
 
   it('blocks at the compliance gate and provisions nothing', async () => {
     // the multi-cloud example has high-severity findings: an environment whose compliance policy blocks on "high" stops it
-    const policy = await fetch(`${p.gateUrls.compliance}/policies/strict`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ blockOn: 'high' }) });
+    const policy = await fetch(`${p.gateUrls.compliance}/policies/strict`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKENS.admin}` },
+      body: JSON.stringify({ blockOn: 'high' }),
+    });
     expect(policy.status).toBe(200);
     const id = await p.deploy(request('strict', 'strict', MULTI_CLOUD));
     const done = await p.waitFor(id, ['blocked', 'succeeded']);

@@ -138,7 +138,9 @@ export const upCommand: CliCommand = {
             CW_DATABASE_URL: infra.databaseUrl,
             CW_MIGRATE_ON_BOOT: 'true',
             CW_HTTP_PORT: String(servicePort),
-            ...(service.name === 'orchestrator' ? { CW_API_TOKENS: apiTokens, CW_CLOUDSIM_LATENCY_SCALE: process.env.CW_CLOUDSIM_LATENCY_SCALE ?? '0.001' } : {}),
+            // one set of tokens for every service's API
+            CW_API_TOKENS: apiTokens,
+            ...(service.name === 'orchestrator' ? { CW_CLOUDSIM_LATENCY_SCALE: process.env.CW_CLOUDSIM_LATENCY_SCALE ?? '0.001' } : {}),
           },
           stdio: ['ignore', 'pipe', 'pipe'],
         });

@@ -1,5 +1,5 @@
 import { SEVERITIES, type Severity } from '@cloudwright/compliance';
-import { EnvReader, readServiceConfig, type ServiceConfig } from '@cloudwright/messaging';
+import { EnvReader, readApiAuthConfig, readServiceConfig, type ApiAuthConfig, type ServiceConfig } from '@cloudwright/messaging';
 
 export { ConfigError } from '@cloudwright/messaging';
 
@@ -9,6 +9,8 @@ export interface ComplianceConfig extends ServiceConfig {
   blockOn: Severity;
   /** An overall score this many points below the previous scan's raises `compliance-score-drop`. */
   scoreDropPoints: number;
+  /** Bearer tokens of the HTTP API (CW_API_TOKENS / CW_API_TOKENS_FILE, CW_API_AUTH), the orchestrator's format. */
+  auth: ApiAuthConfig;
 }
 
 export function loadComplianceConfig(env: NodeJS.ProcessEnv = process.env): ComplianceConfig {
@@ -23,8 +25,9 @@ export function loadComplianceConfig(env: NodeJS.ProcessEnv = process.env): Comp
       reader.problems.push(`CW_COMPLIANCE_SCORE_DROP="${dropRaw}" must be a number of score points above 0 and at most 100`);
     }
   }
+  const auth = readApiAuthConfig(reader);
   reader.check();
-  return { ...base, blockOn, scoreDropPoints };
+  return { ...base, blockOn, scoreDropPoints, auth };
 }
 
 export const COMPLIANCE_CONFIG = Symbol('COMPLIANCE_CONFIG');

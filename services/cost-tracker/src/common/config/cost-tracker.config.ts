@@ -1,4 +1,4 @@
-import { EnvReader, readServiceConfig, type ServiceConfig } from '@cloudwright/messaging';
+import { EnvReader, readApiAuthConfig, readServiceConfig, type ApiAuthConfig, type ServiceConfig } from '@cloudwright/messaging';
 
 export { ConfigError } from '@cloudwright/messaging';
 
@@ -11,6 +11,8 @@ export interface CostTrackerConfig extends ServiceConfig {
   importRoot: string | undefined;
   /** How often budgets and anomalies are evaluated besides after each import. */
   evaluateIntervalMs: number;
+  /** Bearer tokens of the HTTP API (CW_API_TOKENS / CW_API_TOKENS_FILE, CW_API_AUTH), the orchestrator's format. */
+  auth: ApiAuthConfig;
 }
 
 export function loadCostTrackerConfig(env: NodeJS.ProcessEnv = process.env): CostTrackerConfig {
@@ -21,6 +23,7 @@ export function loadCostTrackerConfig(env: NodeJS.ProcessEnv = process.env): Cos
     watchIntervalMs: reader.int('CW_COST_WATCH_INTERVAL_MS', 30_000, 100, 86_400_000),
     importRoot: reader.absolutePath('CW_COST_IMPORT_ROOT'),
     evaluateIntervalMs: reader.int('CW_COST_EVALUATE_INTERVAL_MS', 3_600_000, 1000, 86_400_000),
+    auth: readApiAuthConfig(reader),
   };
   reader.check();
   return config;

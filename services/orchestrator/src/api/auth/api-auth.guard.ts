@@ -5,9 +5,7 @@ import { AuditLogService } from '../../audit/audit-log.service';
 import { API_ROUTE_METADATA } from '../api-route.decorator';
 import { auditEntry, headerValue, pathOf, type ApiRequest } from '../api-request';
 import { WRITE_METHODS, type ApiRouteDef } from '../api-routes';
-import { ApiAuthenticationError } from './api-auth.errors';
-import { ANONYMOUS_ADMIN, ApiTokenRegistry } from './api-tokens';
-import { roleAllows, rolesAdmitted } from './roles';
+import { ANONYMOUS_ADMIN, ApiAuthenticationError, ApiTokenRegistry, roleAllows, rolesAdmitted } from '@cloudwright/messaging';
 
 export const NO_TOKENS_MESSAGE =
   'the API has no tokens configured: set CW_API_TOKENS (name:role:secret[,…]) or CW_API_TOKENS_FILE on the orchestrator ' +

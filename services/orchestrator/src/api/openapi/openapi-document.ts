@@ -8,7 +8,7 @@ import {
 } from '@cloudwright/contracts';
 import { join } from 'node:path';
 import { API_ROUTE_LIST, WRITE_METHODS, type ApiRouteDef } from '../api-routes';
-import { rolesAdmitted } from '../auth/roles';
+import { rolesAdmitted } from '@cloudwright/messaging';
 import { dtoSchemas } from './dto-schemas';
 
 /** Where the committed copy lives (same depth under src/ and dist/). */

@@ -64,6 +64,7 @@ export async function startPlatform(label: string, options: PlatformOptions = {}
     CW_MIGRATE_ON_BOOT: 'true',
     CW_DB_POOL_MAX: '4',
     CW_LOG_LEVEL: process.env.CW_TEST_LOG_LEVEL ?? 'silent',
+    CW_API_TOKENS: TOKEN_ENV,
   };
   const sim = await SimCloud.open({ databaseUrl: ctx.databaseUrl, schema: schemas.sim, seed: 'saga-tests', latencyScale: options.latencyScale ?? 0 });
   const apps: NestFastifyApplication[] = [];

@@ -1,8 +1,13 @@
 import { API_ROLES, type ApiRole } from '@cloudwright/contracts';
-import { ConfigError } from '@cloudwright/messaging';
+import { ConfigError, type EnvReader } from '../../config/service-config';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { type Actor } from '../../deployments/deployment-operations';
+
+/** Who calls the API: the token's name and role. */
+export interface ApiActor {
+  readonly name: string;
+  readonly role: ApiRole;
+}
 
 /** One configured API token: its holder's name, role and the SHA-256 of the secret (the secret itself is never kept). */
 export interface ApiTokenEntry {
@@ -178,14 +183,14 @@ export function loadApiAuthConfig(env: NodeJS.ProcessEnv = process.env, readFile
 }
 
 /** The caller every request runs as when authentication is disabled. */
-export const ANONYMOUS_ADMIN: Actor = Object.freeze({ name: 'anonymous', role: 'admin' });
+export const ANONYMOUS_ADMIN: ApiActor = Object.freeze({ name: 'anonymous', role: 'admin' });
 
 /**
  * Resolves bearer secrets to actors. The presented secret is hashed and compared in constant time with every
  * configured hash (no early exit, so the time taken does not tell which entry came close).
  */
 export class ApiTokenRegistry {
-  private readonly entries: { actor: Actor; hash: Buffer }[];
+  private readonly entries: { actor: ApiActor; hash: Buffer }[];
 
   constructor(readonly config: ApiAuthConfig) {
     this.entries = config.tokens.map((t) => ({ actor: Object.freeze({ name: t.name, role: t.role }), hash: Buffer.from(t.sha256, 'hex') }));
@@ -200,12 +205,23 @@ export class ApiTokenRegistry {
   }
 
   /** The actor of a secret, or undefined when no token matches. */
-  resolve(secret: string): Actor | undefined {
+  resolve(secret: string): ApiActor | undefined {
     const presented = createHash('sha256').update(secret, 'utf8').digest();
-    let found: Actor | undefined;
+    let found: ApiActor | undefined;
     for (const entry of this.entries) {
       if (timingSafeEqual(presented, entry.hash) && found === undefined) found = entry.actor;
     }
     return found;
+  }
+}
+
+/** loadApiAuthConfig for a service config being read: its problems join the reader's (all reported at once). */
+export function readApiAuthConfig(reader: EnvReader): ApiAuthConfig {
+  try {
+    return loadApiAuthConfig(reader.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    reader.problems.push(...error.problems);
+    return { mode: 'enabled', tokens: [] };
   }
 }

@@ -1,4 +1,4 @@
-import { ConfigError } from '@cloudwright/messaging';
+import { ConfigError } from '../../config/service-config';
 import { ApiTokenRegistry, loadApiAuthConfig, parseApiTokens, sha256Hex } from './api-tokens';
 
 const S1 = 'ci-secret-0123456789';
