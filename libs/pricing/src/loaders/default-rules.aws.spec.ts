@@ -19,6 +19,18 @@ import { type LoadedPrice } from './price-list';
  * - aws-dynamodb-offer.json: PayPerRequest items (productFamily "Amazon DynamoDB PayPerRequest Throughput", group
  *   DDB-ReadUnits/DDB-WriteUnits, usagetype EU-ReadRequestUnits, unit ReadRequestUnits) and the provisioned
  *   ReadCapacityUnit-Hrs item with its free tier (beginRange 0 / 18600), as public code records them from the live API.
+ * - aws-elb-offer.json: productFamily / operation / groupDescription values as public ELB price-index code reads them
+ *   from the AWSELB offer ("LoadBalancer hourly usage by Application Load Balancer", "Used Network Load Balancer capacity
+ *   units-hr", …), usagetypes LCUUsage / NLCUUsage with units LCU-Hrs / NLCU-Hrs, and the TS-LoadBalancerUsage row.
+ * - aws-efs-offer.json: the live-API EFS items quoted in a public pricing audit (storageClass "General Purpose", usagetype
+ *   EU-TimedStorage-ByteHrs, GB-Mo; storageClass "Infrequent Access", EU-IATimedStorage-ByteHrs; IADataAccess-Bytes per
+ *   GB) and the Provisioned Throughput family (ProvisionedTP-MiBpsHrs, MiBps-Mo).
+ * - aws-kinesis-offer.json: "Kinesis Streams" items (group "Provisioned shard hour" / "OnDemand" / "OnDemand Advantage",
+ *   operations shardHourStorage / OnDemandStreamHr / AdvantageDataRetrieval, usagetypes SAE1-Storage-ShardHour per
+ *   ShardHour, OnDemand-BilledIncomingBytes per GB) as public code records them.
+ * - aws-cloudwatch-offer.json: the CloudWatch Logs products of the us-east-1 AmazonCloudWatch list published 2026-09-22
+ *   as a public test reproduces them (Data Payload / Ingested Logs / USE1-DataProcessing-Bytes and the unprefixed legacy
+ *   row, VendedLog tiers, Centralized Logs, Storage Snapshot / TimedStorage-ByteHrs current and legacy).
  * SKU codes and prices in the fixtures are illustrative (prices are the catalog's us-east-1 ones).
  */
 
@@ -150,7 +162,82 @@ describe('AWS default rules', () => {
     });
   });
 
-  it.each(['aws-rds-offer.json', 'aws-elasticache-offer.json', 'aws-dynamodb-offer.json'])('%s: every key and unit is one the pricers already use', (name) => {
+  describe('AWSELB', () => {
+    const result = loadAwsOffer(fixture('aws-elb-offer.json'), AWS_DEFAULT_RULES);
+
+    it('turns ALB/NLB/GWLB/Classic hours and ALB/NLB capacity units into catalog entries', () => {
+      expect(result.entries.map(brief)).toEqual([
+        'elb:alb:capacity-units us-east-1 LCU-hours 0.008 - -',
+        'elb:alb:hours us-east-1 hours 0.0225 - -',
+        'elb:classic:hours us-east-1 hours 0.025 - -',
+        'elb:gwlb:hours us-east-1 hours 0.0125 - -',
+        'elb:nlb:capacity-units eu-west-1 LCU-hours 0.006 - -',
+        'elb:nlb:hours eu-west-1 hours 0.0252 - -',
+      ]);
+      expect(result.skipped).toEqual([]);
+    });
+
+    it('leaves reserved capacity units, the ALB trust store and Outposts rows unmatched', () => {
+      expect(result.unmatched).toBe(3);
+    });
+
+    it('skips NLB capacity units quoted per LCU-Hrs instead of NLCU-Hrs', () => {
+      const { skipped } = loadAwsOffer(edited('aws-elb-offer.json', 'DEV6UB9HX2Z4P3ZG', { unit: 'LCU-Hrs' }), AWS_DEFAULT_RULES);
+      expect(skipped.map((s) => s.reason)).toEqual(['elb:nlb:capacity-units eu-west-1: on-demand price is per "LCU-Hrs", the rule expects "NLCU-Hrs"']);
+    });
+  });
+
+  describe('AmazonEFS', () => {
+    const result = loadAwsOffer(fixture('aws-efs-offer.json'), AWS_DEFAULT_RULES);
+
+    it('turns Standard and Infrequent Access storage and provisioned throughput into catalog entries, S3 Standard staying S3', () => {
+      expect(result.entries.map(brief)).toEqual([
+        'efs:ia:storage us-east-1 GB 0.016 - -',
+        'efs:provisioned-throughput us-east-1 MBps 6 - -',
+        'efs:standard:storage eu-west-1 GB 0.33 - -',
+        'efs:standard:storage us-east-1 GB 0.3 - -',
+        's3:standard:storage us-east-1 GB 0.023 - -',
+      ]);
+      expect(result.skipped).toEqual([]);
+    });
+
+    it('leaves the included ($0) throughput and IA access charges unmatched', () => {
+      expect(result.unmatched).toBe(2);
+    });
+  });
+
+  describe('AmazonKinesis', () => {
+    const result = loadAwsOffer(fixture('aws-kinesis-offer.json'), AWS_DEFAULT_RULES);
+
+    it('turns provisioned shard hours and on-demand data ingested into catalog entries', () => {
+      expect(result.entries.map(brief)).toEqual([
+        'kinesis:on-demand:data-in us-east-1 GB 0.08 - -',
+        'kinesis:provisioned:shard sa-east-1 hours 0.03 - -',
+        'kinesis:provisioned:shard us-east-1 hours 0.015 - -',
+      ]);
+      expect(result.skipped).toEqual([]);
+      expect(result.unmatched).toBe(2); // On-Demand Advantage retrieval, long-term retention
+    });
+  });
+
+  describe('AmazonCloudWatch (Logs)', () => {
+    const result = loadAwsOffer(fixture('aws-cloudwatch-offer.json'), AWS_DEFAULT_RULES);
+
+    it('turns standard log ingestion and log storage into catalog entries; the prefixed and legacy rows agree', () => {
+      expect(result.entries.map(brief)).toEqual(['logs:standard:ingestion us-east-1 GB 0.5 - -', 'logs:storage us-east-1 GB 0.03 - -']);
+      expect(result.skipped).toEqual([]);
+      expect(result.unmatched).toBe(2); // vended logs (tiered), centralized logs
+    });
+
+    it('reports a legacy row whose price differs instead of picking one silently', () => {
+      const doc = fixture('aws-cloudwatch-offer.json') as { terms: { OnDemand: Record<string, Record<string, { priceDimensions: Record<string, { pricePerUnit: { USD: string } }> }>> } };
+      for (const term of Object.values(doc.terms.OnDemand['7RCW5JU2EV8XK4NQ'] ?? {})) for (const dim of Object.values(term.priceDimensions)) dim.pricePerUnit.USD = '0.0000000000';
+      const { skipped } = loadAwsOffer(doc, AWS_DEFAULT_RULES);
+      expect(skipped.map((s) => s.reason)).toEqual([expect.stringMatching(/^logs:storage us-east-1: a second onDemand price \(0\) differs from .* \(0\.03\); kept the first$/)]);
+    });
+  });
+
+  it.each(['aws-rds-offer.json', 'aws-elasticache-offer.json', 'aws-dynamodb-offer.json', 'aws-elb-offer.json', 'aws-efs-offer.json', 'aws-kinesis-offer.json', 'aws-cloudwatch-offer.json'])('%s: every key and unit is one the pricers already use', (name) => {
     const { entries } = loadAwsOffer(fixture(name), AWS_DEFAULT_RULES);
     expect(entries.length).toBeGreaterThan(0);
     expect(entries.map((e) => `${e.sku} [${e.unit}]`)).toEqual(entries.map((e) => `${e.sku} [${catalogUnits.get(e.sku) ?? 'not in the catalog'}]`));

@@ -9,10 +9,10 @@ import { type PriceListRule } from './price-list';
 const lower = (value: string | undefined) => (value ?? '').toLowerCase();
 
 /**
- * The usagetype after its region prefix (`USE2-`, `EU-`, `APN1-`; none in us-east-1). `IA-` is not a region but the
- * Standard-IA table class of DynamoDB (`IA-ReadRequestUnits`), so it never counts as one.
+ * The usagetype after its region prefix (`USE2-`, `EU-`, `APN1-`; none in us-east-1). `IA-` (DynamoDB's Standard-IA
+ * table class, `IA-ReadRequestUnits`) and `TS-` (the ALB trust store, `TS-LoadBalancerUsage`) are not regions.
  */
-const REGION_PREFIX = '(?:(?!IA-)[A-Z0-9]+-)?';
+const REGION_PREFIX = '(?:(?!(?:IA|TS)-)[A-Z0-9]+-)?';
 const usage = (pattern: string) => new RegExp(`^${REGION_PREFIX}${pattern}$`);
 const azKey = (deploymentOption: string | undefined) => (deploymentOption === 'Multi-AZ' ? 'multi-az' : 'single-az');
 /** Multi-AZ usagetypes carry `Multi-AZ` (`Multi-AZUsage:db.t3.micro`, `RDS:Multi-AZ-GP2-Storage`); both must agree. */
@@ -126,8 +126,129 @@ function awsDynamoDbRules(): PriceListRule[] {
   }));
 }
 
-/** AWS Price List Bulk API (offers AmazonEC2, AmazonS3, AmazonVPC, AWSLambda). */
+/*
+ * AmazonEFS offer: productFamily "Storage", storageClass "General Purpose" (Standard, usagetype TimedStorage-ByteHrs) and
+ * "Infrequent Access" (usagetype IATimedStorage-ByteHrs), per GB-Mo; productFamily "Provisioned Throughput", usagetype
+ * ProvisionedTP-MiBpsHrs, per MiBps-Mo (the throughput included with storage is listed in the same family at $0 under
+ * another usagetype). S3 lists Standard storage as storageClass "General Purpose" / TimedStorage-ByteHrs too, so the
+ * rules require servicecode AmazonEFS.
+ */
+function awsEfsRules(): PriceListRule[] {
+  return [
+    {
+      match: { servicecode: 'AmazonEFS', productFamily: 'Storage', storageClass: 'General Purpose', usagetype: usage('TimedStorage-ByteHrs') },
+      sku: () => 'efs:standard:storage',
+      unit: 'GB',
+      sourceUnit: 'GB-Mo',
+      description: () => 'EFS Standard (Regional) storage per GB-month',
+    },
+    {
+      match: { servicecode: 'AmazonEFS', productFamily: 'Storage', storageClass: 'Infrequent Access', usagetype: usage('IATimedStorage-ByteHrs') },
+      sku: () => 'efs:ia:storage',
+      unit: 'GB',
+      sourceUnit: 'GB-Mo',
+      description: () => 'EFS Infrequent Access storage per GB-month',
+    },
+    {
+      match: { servicecode: 'AmazonEFS', productFamily: 'Provisioned Throughput', usagetype: usage('ProvisionedTP-MiBpsHrs') },
+      sku: () => 'efs:provisioned-throughput',
+      unit: 'MBps',
+      sourceUnit: 'MiBps-Mo',
+      description: () => 'EFS provisioned throughput per MB/s-month',
+    },
+  ];
+}
+
+/*
+ * AWSELB offer: productFamily "Load Balancer-Application" / "Load Balancer-Network" / "Load Balancer-Gateway" /
+ * "Load Balancer" (Classic), operation LoadBalancing:Application / :Network / :Gateway / LoadBalancing, and a
+ * groupDescription naming the charge ("LoadBalancer hourly usage by Application Load Balancer", "Used Application Load
+ * Balancer capacity units-hr", …). Hours are per "Hrs", ALB capacity units per "LCU-Hrs" (usagetype LCUUsage), NLB ones
+ * per "NLCU-Hrs" (NLCUUsage). Reserved capacity units, the ALB trust store (TS-) and Outposts rows do not match.
+ */
+const ELB_KINDS = [
+  { key: 'alb', family: 'Load Balancer-Application', operation: 'LoadBalancing:Application', name: 'Application Load Balancer', lcu: { usage: 'LCUUsage', unit: 'LCU-Hrs' } },
+  { key: 'nlb', family: 'Load Balancer-Network', operation: 'LoadBalancing:Network', name: 'Network Load Balancer', lcu: { usage: 'NLCUUsage', unit: 'NLCU-Hrs' } },
+  { key: 'gwlb', family: 'Load Balancer-Gateway', operation: 'LoadBalancing:Gateway', name: 'Gateway Load Balancer', lcu: undefined },
+  { key: 'classic', family: 'Load Balancer', operation: 'LoadBalancing', name: 'Classic Load Balancer', lcu: undefined },
+] as const;
+
+function awsElbRules(): PriceListRule[] {
+  return ELB_KINDS.flatMap((kind): PriceListRule[] => [
+    {
+      match: { productFamily: kind.family, operation: kind.operation, groupDescription: `LoadBalancer hourly usage by ${kind.name}`, usagetype: usage('LoadBalancerUsage') },
+      sku: () => `elb:${kind.key}:hours`,
+      unit: 'hours',
+      sourceUnit: 'Hrs',
+      description: () => `${kind.name} per hour`,
+    },
+    ...(kind.lcu
+      ? [
+          {
+            match: { productFamily: kind.family, operation: kind.operation, groupDescription: `Used ${kind.name} capacity units-hr`, usagetype: usage(kind.lcu.usage) },
+            sku: () => `elb:${kind.key}:capacity-units`,
+            unit: 'LCU-hours',
+            sourceUnit: kind.lcu.unit,
+            description: () => `${kind.name} capacity units per hour`,
+          },
+        ]
+      : []),
+  ]);
+}
+
+/*
+ * AmazonKinesis offer, productFamily "Kinesis Streams": provisioned shard hours (group "Provisioned shard hour",
+ * operation shardHourStorage, usagetype Storage-ShardHour, per "ShardHour") and on-demand data ingested (group
+ * "OnDemand", usagetype OnDemand-BilledIncomingBytes, per GB).
+ */
+function awsKinesisRules(): PriceListRule[] {
+  return [
+    {
+      match: { productFamily: 'Kinesis Streams', operation: 'shardHourStorage', usagetype: usage('Storage-ShardHour') },
+      sku: () => 'kinesis:provisioned:shard',
+      unit: 'hours',
+      sourceUnit: 'ShardHour',
+      description: () => 'Kinesis Data Streams provisioned shard hour',
+    },
+    {
+      match: { productFamily: 'Kinesis Streams', group: 'OnDemand', usagetype: usage('OnDemand-BilledIncomingBytes') },
+      sku: () => 'kinesis:on-demand:data-in',
+      unit: 'GB',
+      sourceUnit: 'GB',
+      description: () => 'Kinesis Data Streams on-demand data ingested per GB',
+    },
+  ];
+}
+
+/*
+ * AmazonCloudWatch offer, CloudWatch Logs: standard ingestion is productFamily "Data Payload", group "Ingested Logs",
+ * usagetype DataProcessing-Bytes, per GB (vended logs, VendedLog-Bytes-…, are tiered and do not match); archived storage
+ * is productFamily "Storage Snapshot", usagetype TimedStorage-ByteHrs, per GB-Mo (us-east-1 lists it both unprefixed,
+ * "legacy", and as USE1-, at one price).
+ */
+function awsCloudWatchLogsRules(): PriceListRule[] {
+  return [
+    {
+      match: { servicecode: 'AmazonCloudWatch', productFamily: 'Data Payload', group: 'Ingested Logs', usagetype: usage('DataProcessing-Bytes') },
+      sku: () => 'logs:standard:ingestion',
+      unit: 'GB',
+      sourceUnit: 'GB',
+      description: () => 'CloudWatch Logs Standard class data ingested per GB',
+    },
+    {
+      match: { servicecode: 'AmazonCloudWatch', productFamily: 'Storage Snapshot', usagetype: usage('TimedStorage-ByteHrs') },
+      sku: () => 'logs:storage',
+      unit: 'GB',
+      sourceUnit: 'GB-Mo',
+      description: () => 'CloudWatch Logs archived storage per GB-month (compressed)',
+    },
+  ];
+}
+
+/** AWS Price List Bulk API (offers AmazonEC2, AmazonS3, AmazonVPC, AWSLambda, AmazonRDS, AmazonElastiCache, AmazonDynamoDB, AmazonEFS, AWSELB, AmazonKinesis, AmazonCloudWatch). */
 export const AWS_DEFAULT_RULES: readonly PriceListRule[] = [
+  // first: EFS Standard storage shares storageClass and usagetype with S3 Standard; these rules require servicecode AmazonEFS
+  ...awsEfsRules(),
   {
     match: { productFamily: 'Compute Instance', operatingSystem: 'Linux', tenancy: 'Shared', preInstalledSw: 'NA', capacitystatus: 'Used', licenseModel: 'No License required' },
     sku: (a) => (a.instanceType ? `ec2:instance:${a.instanceType}:linux` : null),
@@ -181,6 +302,9 @@ export const AWS_DEFAULT_RULES: readonly PriceListRule[] = [
   ...awsRdsRules(),
   ...awsElastiCacheRules(),
   ...awsDynamoDbRules(),
+  ...awsElbRules(),
+  ...awsKinesisRules(),
+  ...awsCloudWatchLogsRules(),
 ];
 
 /** Azure Retail Prices API (serviceName 'Virtual Machines'): pay-as-you-go, Spot and 1/3-year reservations. */
