@@ -307,7 +307,137 @@ export const AWS_DEFAULT_RULES: readonly PriceListRule[] = [
   ...awsCloudWatchLogsRules(),
 ];
 
-/** Azure Retail Prices API (serviceName 'Virtual Machines'): pay-as-you-go, Spot and 1/3-year reservations. */
+/*
+ * Azure managed disks (serviceName "Storage"): productName "Standard HDD Managed Disks" / "Standard SSD Managed Disks" /
+ * "Premium SSD Managed Disks", skuName "P10 LRS", meterName "P10 LRS Disk", priced per "1/Month". Other meters of these
+ * products (disk mounts, operations, bursting) are not named "<tier> <redundancy> Disk".
+ */
+const DISK_PRODUCTS: Readonly<Record<string, { type: string; prefix: string }>> = {
+  'Standard HDD Managed Disks': { type: 'standard', prefix: 'S' },
+  'Standard SSD Managed Disks': { type: 'standardssd', prefix: 'E' },
+  'Premium SSD Managed Disks': { type: 'premium', prefix: 'P' },
+};
+const DISK_SKU = /^([SEP])(\d+) (LRS|ZRS)$/;
+
+function diskSku(a: Readonly<Record<string, string>>): string | null {
+  const product = DISK_PRODUCTS[a.productName ?? ''];
+  const m = DISK_SKU.exec(a.skuName ?? '');
+  if (!product || !m || m[1] !== product.prefix || a.meterName !== `${a.skuName} Disk`) return null;
+  return `managed-disk:${product.type}_${lower(m[3])}:${lower(m[1])}${m[2]}`;
+}
+
+/** App Service plan sizes as the catalog writes them: `P1 v3` → `p1v3`, `P1mv3` → `p1mv3`. */
+const planSize = (name: string | undefined) => lower(name).replace(/\s+/g, '');
+
+/*
+ * Azure Retail Prices API items of the services below, as read from API responses: App Service plans (productName
+ * "Azure App Service Premium v3 Plan" for Windows, "… Plan - Linux" for Linux, skuName "P1 v3", meterName "P1 v3 App" or
+ * "B1", per "1 Hour"); Azure SQL Database vCore (productName "SQL Database Single/Elastic Pool General Purpose - Compute
+ * Gen5", skuName "vCore" or "1 vCore", meterName "vCore"; zone redundancy skuName "vCore ZR Zone Redundancy", meterName
+ * "Zone Redundancy vCore"; storage meterName "General Purpose Data Stored" per "1 GB/Month"; DTU databases per "1/Day");
+ * PostgreSQL/MySQL flexible server storage ("Storage Data Stored") and backup ("Backup Storage LRS Data Stored") per
+ * "1 GB/Month", MySQL Burstable compute (skuName "Standard_B4ms", meterName "B4MS"); Azure Cache for Redis Premium
+ * (productName "Azure Redis Cache Premium", skuName "P1", meterName "P1 Cache Instance", per node: a shard of a primary
+ * and a replica is two of them, the catalog's price per shard).
+ */
+const AZURE_SERVICE_RULES: readonly PriceListRule[] = [
+  {
+    match: { serviceName: 'Storage', productName: Object.keys(DISK_PRODUCTS), skuName: DISK_SKU, meterName: / Disk$/ },
+    sku: diskSku,
+    unit: 'months',
+    sourceUnit: '1/Month',
+    description: (a) => `${a.productName} ${a.skuName} per month, ${a.armRegionName}`,
+  },
+  {
+    match: { serviceName: 'Azure App Service', productName: /^Azure App Service .+ Plan( - Linux)?$/ },
+    sku: (a) =>
+      planSize(a.skuName) !== '' && planSize((a.meterName ?? '').replace(/ App$/, '')) === planSize(a.skuName)
+        ? `app-service:${/ - Linux$/.test(a.productName ?? '') ? 'linux' : 'windows'}:${planSize(a.skuName)}`
+        : null,
+    unit: 'hours',
+    sourceUnit: '1 Hour',
+    description: (a) => `App Service plan ${a.skuName} (${/ - Linux$/.test(a.productName ?? '') ? 'Linux' : 'Windows'}) per instance-hour`,
+  },
+  {
+    match: { serviceName: 'SQL Database', productName: 'SQL Database Single/Elastic Pool General Purpose - Compute Gen5', skuName: ['vCore', '1 vCore'], meterName: 'vCore' },
+    sku: () => 'mssql:gp:gen5:compute',
+    unit: 'vCore-hours',
+    sourceUnit: '1 Hour',
+    description: () => 'SQL Database General Purpose provisioned Gen5 compute per vCore-hour (without SQL licence)',
+  },
+  {
+    match: { serviceName: 'SQL Database', productName: 'SQL Database Single/Elastic Pool General Purpose - Compute Gen5', skuName: 'vCore ZR Zone Redundancy', meterName: 'Zone Redundancy vCore' },
+    sku: () => 'mssql:gp:gen5:zone-redundancy',
+    unit: 'vCore-hours',
+    sourceUnit: '1 Hour',
+    description: () => 'SQL Database General Purpose zone redundancy add-on per vCore-hour',
+  },
+  {
+    match: { serviceName: 'SQL Database', productName: 'SQL Database Single/Elastic Pool Business Critical - Compute Gen5', skuName: ['vCore', '1 vCore'], meterName: 'vCore' },
+    sku: () => 'mssql:bc:gen5:compute',
+    unit: 'vCore-hours',
+    sourceUnit: '1 Hour',
+    description: () => 'SQL Database Business Critical provisioned Gen5 compute per vCore-hour (without SQL licence)',
+  },
+  {
+    match: {
+      serviceName: 'SQL Database',
+      productName: ['SQL Database Single/Elastic Pool General Purpose - Storage', 'SQL Database Single/Elastic Pool Business Critical - Storage'],
+      meterName: ['General Purpose Data Stored', 'General Purpose Zone Redundancy Data Stored', 'Business Critical Data Stored'],
+    },
+    sku: (a) => {
+      const key = { 'General Purpose Data Stored': 'gp:storage', 'General Purpose Zone Redundancy Data Stored': 'gp:storage-zone-redundant', 'Business Critical Data Stored': 'bc:storage' }[a.meterName ?? ''];
+      const tierAgrees = (a.productName ?? '').includes(key?.startsWith('gp') ? 'General Purpose' : 'Business Critical');
+      return key && tierAgrees ? `mssql:${key}` : null;
+    },
+    unit: 'GB',
+    sourceUnit: '1 GB/Month',
+    description: (a) => `SQL Database ${a.meterName} per GB-month`,
+  },
+  {
+    match: { serviceName: 'SQL Database', productName: ['SQL Database Single Standard', 'SQL Database Single Premium'], skuName: /^[SP]\d+$/ },
+    sku: (a) => `mssql:dtu:${lower(a.skuName)}`,
+    unit: 'days',
+    sourceUnit: '1/Day',
+    description: (a) => `SQL Database DTU ${a.skuName} single database per day`,
+  },
+  ...(['PostgreSQL', 'MySQL'] as const).flatMap((engine): PriceListRule[] => {
+    const key = `${lower(engine)}-flexible`;
+    return [
+      {
+        match: { serviceName: `Azure Database for ${engine}`, productName: new RegExp(`^(Az DB|Azure Database) for ${engine} Flex(ible)? Server Storage$`), skuName: 'Storage', meterName: 'Storage Data Stored' },
+        sku: () => `${key}:storage`,
+        unit: 'GB',
+        sourceUnit: '1 GB/Month',
+        description: () => `${engine} flexible server storage per GB-month`,
+      },
+      {
+        match: { serviceName: `Azure Database for ${engine}`, productName: `Azure Database for ${engine} Flexible Server Backup Storage`, meterName: 'Backup Storage LRS Data Stored' },
+        sku: () => `${key}:backup-storage`,
+        unit: 'GB',
+        sourceUnit: '1 GB/Month',
+        description: () => `${engine} flexible server additional backup storage per GB-month`,
+      },
+    ];
+  }),
+  {
+    match: { serviceName: 'Azure Database for MySQL', productName: 'Azure Database for MySQL Flexible Server Burstable BS Series Compute', skuName: /^Standard_B\w+$/ },
+    sku: (a) => (lower(a.meterName) === lower(a.skuName).slice('standard_'.length) ? `mysql-flexible:compute:b_${lower(a.skuName)}` : null),
+    unit: 'hours',
+    sourceUnit: '1 Hour',
+    description: (a) => `MySQL flexible server B_${a.skuName} compute`,
+  },
+  {
+    match: { serviceName: 'Redis Cache', productName: 'Azure Redis Cache Premium', skuName: /^P\d+$/ },
+    sku: (a) => (a.meterName === `${a.skuName} Cache Instance` ? `redis:premium:${lower(a.skuName)}` : null),
+    unit: 'hours',
+    sourceUnit: '1 Hour',
+    scale: '2',
+    description: (a) => `Azure Cache for Redis Premium ${a.skuName}, per shard-hour (primary + one replica)`,
+  },
+];
+
+/** Azure Retail Prices API: Virtual Machines (pay-as-you-go, Spot and 1/3-year reservations) and the services of AZURE_SERVICE_RULES. */
 export const AZURE_DEFAULT_RULES: readonly PriceListRule[] = [
   {
     match: { serviceName: 'Virtual Machines', productName: /Windows/, unitOfMeasure: '1 Hour' },
@@ -324,6 +454,7 @@ export const AZURE_DEFAULT_RULES: readonly PriceListRule[] = [
     sourceUnit: '1 Hour',
     description: (a) => `${a.armSkuName} Linux pay-as-you-go, ${a.armRegionName}`,
   },
+  ...AZURE_SERVICE_RULES,
 ];
 
 const GCP_FAMILIES: Readonly<Record<string, string>> = { E2: 'e2', N2: 'n2', 'N2D AMD': 'n2d' };
