@@ -6,6 +6,8 @@ import { Registry, collectDefaultMetrics } from 'prom-client';
 import { type DataSource } from 'typeorm';
 import { COST_TRACKER_CONFIG, loadCostTrackerConfig, type CostTrackerConfig } from './common/config/cost-tracker.config';
 import { COST_TRACKER_DATA_SOURCE, createCostTrackerDataSource, migrate } from './common/database/data-source';
+import { AnalysesController } from './analyses/analyses.controller';
+import { AnalysesService } from './analyses/analyses.service';
 import { CostQueriesResponder } from './common/queries/cost-queries.responder';
 import { CostEstimatesService } from './estimates/cost-estimates.service';
 import { EstimateCommandConsumer } from './estimates/estimate-command.consumer';
@@ -59,7 +61,7 @@ export class CostTrackerModule {
           imports: [CostTrackerModule.infrastructure(config, logger, registry)],
         }),
       ],
-      controllers: [EstimatesController, BudgetsController, ImportsController, CostsController, HealthController],
+      controllers: [EstimatesController, BudgetsController, ImportsController, CostsController, AnalysesController, HealthController],
       providers: [
         { provide: API_TOKENS, useValue: config.auth },
         { provide: APP_GUARD, useClass: ApiAccessGuard },
@@ -67,6 +69,7 @@ export class CostTrackerModule {
         BudgetsService,
         CostImportsService,
         CostsService,
+        AnalysesService,
         AnomaliesService,
         EvaluationScheduler,
         WatchFolderService,

@@ -23,6 +23,14 @@ export const CostQuerySubjects = {
   Imports: 'cw.qry.cost-tracker.imports.v1',
   /** CostCompareCloudsQuery → CostCompareCloudsReply: the plan's workload priced on each cloud (nothing stored). */
   CompareClouds: 'cw.qry.cost-tracker.compare-clouds.v1',
+  /** `{ months, monthlyCost?, currency?, growthRatePct?, seasonality?, startMonth?, history?, stack?, environment? }` → the forecast (history: the request's, else the stack's recorded monthly actuals). */
+  Forecast: 'cw.qry.cost-tracker.forecast.v1',
+  /** `{ plan, usage?, currency?, utilisation? }` → cost recommendations for the plan. */
+  Optimize: 'cw.qry.cost-tracker.optimize.v1',
+  /** `{ plan, address, usage?, currency?, utilisation? }` → one resource's cost and recommendations. */
+  AnalyzeResource: 'cw.qry.cost-tracker.analyze-resource.v1',
+  /** `{ plan, address, sizes?, usage?, currency? }` → the resource priced at each size. */
+  CompareSizing: 'cw.qry.cost-tracker.compare-sizing.v1',
 } as const;
 
 /** Body of `CostQuerySubjects.CompareClouds`. */

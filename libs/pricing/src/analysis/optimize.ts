@@ -201,7 +201,9 @@ function analyze(plan: ParsedPlan, resource: PlanResource, pricing: Pricing, opt
   const util = options.utilisation?.[resource.address];
   const add = (kind: Recommendation['kind'], optimised: Money, r: Omit<Recommendation, 'id' | 'kind' | 'resourceAddress' | 'currentMonthlyCost' | 'optimisedMonthlyCost' | 'savedMonthlyCost' | 'impact' | 'category'> & { category?: RecommendationCategory }) => {
     const saved = current.cost.minus(optimised);
-    if (!saved.amount.isPositive()) return;
+    // under a cent a month is no saving (a term the catalog has no price for falls back to on-demand: saved 0, which
+    // decimal.js counts as positive)
+    if (!saved.amount.toDecimalPlaces(2).gt(0)) return;
     recs.push({ id: `${kind}:${resource.address}`, kind, category: r.category ?? 'cost', resourceAddress: resource.address, currentMonthlyCost: current.cost, optimisedMonthlyCost: optimised, savedMonthlyCost: saved, impact: level(saved, current.cost), ...r });
   };
   const priced = (v: Values, commitment?: Commitment) => {

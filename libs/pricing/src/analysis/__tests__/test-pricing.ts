@@ -21,6 +21,8 @@ const hourlyInstance = (cloud: Cloud, prefix: string, name: string, onDemand: st
 export const TEST_ENTRIES: readonly PriceEntry[] = [
   // AWS: 0.1 $/h per 2 vCPU general, m4 dearer than m6i, memory +30 %
   ...[['m6i.large', '0.1'], ['m6i.xlarge', '0.2'], ['m6i.2xlarge', '0.4'], ['m4.large', '0.12'], ['m4.xlarge', '0.24'], ['r6i.large', '0.13'], ['t3.medium', '0.04'], ['c6i.large', '0.09']].map(([n = '', p = '']) => hourlyInstance('aws', 'ec2', n, p)),
+  // listed on-demand only: no commitment or spot price
+  entry('aws', 'ec2:c5.large', 'hours', { onDemand: '0.085' }),
   entry('aws', 'ebs:gp2', 'GB-months', { onDemand: '0.1' }),
   entry('aws', 'ebs:gp3', 'GB-months', { onDemand: '0.08' }),
   entry('aws', 'eip:idle', 'hours', { onDemand: '0.005' }),

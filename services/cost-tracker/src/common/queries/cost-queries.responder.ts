@@ -1,6 +1,7 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { CostQuerySubjects } from '@cloudwright/contracts';
 import { MessagingRuntime } from '@cloudwright/messaging';
+import { AnalysesService } from '../../analyses/analyses.service';
 import { BudgetsService } from '../../budgets/budgets.service';
 import { CostsService, type CostQueryInput } from '../../costs/costs.service';
 import { CostEstimatesService, type OnDemandEstimateRequest } from '../../estimates/cost-estimates.service';
@@ -16,6 +17,7 @@ export class CostQueriesResponder implements OnApplicationBootstrap {
     private readonly budgets: BudgetsService,
     private readonly costs: CostsService,
     private readonly imports: CostImportsService,
+    private readonly analyses: AnalysesService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -29,5 +31,9 @@ export class CostQueriesResponder implements OnApplicationBootstrap {
     this.runtime.serveQuery(CostQuerySubjects.DeleteBudget, (q: { id?: string }) => this.budgets.delete(String(q.id)));
     this.runtime.serveQuery(CostQuerySubjects.Imports, (q: { limit?: number }) => this.imports.list(q.limit));
     this.runtime.serveQuery(CostQuerySubjects.CompareClouds, (q: unknown) => compareCloudsForPlan(q));
+    this.runtime.serveQuery(CostQuerySubjects.Forecast, (q: unknown) => this.analyses.forecast(q));
+    this.runtime.serveQuery(CostQuerySubjects.Optimize, (q: unknown) => Promise.resolve(q).then((query) => this.analyses.optimize(query)));
+    this.runtime.serveQuery(CostQuerySubjects.AnalyzeResource, (q: unknown) => Promise.resolve(q).then((query) => this.analyses.analyzeResource(query)));
+    this.runtime.serveQuery(CostQuerySubjects.CompareSizing, (q: unknown) => Promise.resolve(q).then((query) => this.analyses.sizing(query)));
   }
 }
