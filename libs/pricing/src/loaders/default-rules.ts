@@ -468,10 +468,99 @@ function gcpFamily(pattern: RegExp, description: string | undefined): string | n
   return family === undefined ? null : (GCP_FAMILIES[family] ?? null);
 }
 
+/*
+ * Cloud SQL (serviceDisplayName "Cloud SQL"): "Cloud SQL for PostgreSQL: Zonal - vCPU in Americas", "… Regional - RAM in
+ * London", "… Zonal - Standard storage in Montreal" (SSD), "… Zonal - Low cost storage in …" (HDD), "Cloud SQL for MySQL:
+ * Zonal - Micro instance in London" (db-f1-micro), "Cloud SQL: Backups in Mumbai". Enterprise Plus and N4/C4 SKUs
+ * ("Zonal - Enterprise Plus C4 vCPU in …") and SQL Server do not match.
+ */
+const CLOUD_SQL = /^Cloud SQL for (?:PostgreSQL|MySQL): (Zonal|Regional) - (vCPU|RAM|Standard storage|Low cost storage) in /;
+const cloudSqlPart = (a: Readonly<Record<string, string>>) => {
+  const m = CLOUD_SQL.exec(a.description ?? '');
+  return m ? { ha: lower(m[1]), part: m[2] ?? '' } : null;
+};
+/** Memorystore for Redis capacity: "Redis Capacity Basic M1 London" (per GiBy.h); cluster node SKUs do not match. */
+const MEMORYSTORE = /^Redis Capacity (Basic|Standard) (M[1-5]) /;
+
+const GCP_SERVICE_RULES: readonly PriceListRule[] = [
+  {
+    match: { serviceDisplayName: 'Cloud SQL', description: /^Cloud SQL for (PostgreSQL|MySQL): (Zonal|Regional) - vCPU in / },
+    sku: (a) => `sql:enterprise:${cloudSqlPart(a)?.ha ?? '?'}:vcpu`,
+    unit: 'hours',
+    sourceUnit: 'h',
+    description: (a) => `Cloud SQL Enterprise ${cloudSqlPart(a)?.ha ?? '?'} vCPU hour`,
+  },
+  {
+    match: { serviceDisplayName: 'Cloud SQL', description: /^Cloud SQL for (PostgreSQL|MySQL): (Zonal|Regional) - RAM in / },
+    sku: (a) => `sql:enterprise:${cloudSqlPart(a)?.ha ?? '?'}:ram`,
+    unit: 'GB-hours',
+    sourceUnit: 'GiBy.h',
+    description: (a) => `Cloud SQL Enterprise ${cloudSqlPart(a)?.ha ?? '?'} RAM GB-hour`,
+  },
+  {
+    match: { serviceDisplayName: 'Cloud SQL', description: /^Cloud SQL for (PostgreSQL|MySQL): (Zonal|Regional) - (Standard|Low cost) storage in / },
+    sku: (a) => {
+      const part = cloudSqlPart(a);
+      return part ? `sql:storage:${part.ha}:${part.part === 'Standard storage' ? 'ssd' : 'hdd'}` : null;
+    },
+    unit: 'GB',
+    sourceUnit: 'GiBy.mo',
+    description: (a) => `Cloud SQL ${cloudSqlPart(a)?.ha ?? '?'} ${cloudSqlPart(a)?.part === 'Standard storage' ? 'SSD' : 'HDD'} storage GB-month`,
+  },
+  {
+    match: { serviceDisplayName: 'Cloud SQL', description: /^Cloud SQL for (PostgreSQL|MySQL): Zonal - Micro instance in / },
+    sku: () => 'sql:shared:db-f1-micro',
+    unit: 'hours',
+    sourceUnit: 'h',
+    description: () => 'Cloud SQL db-f1-micro (shared core) instance hour',
+  },
+  {
+    match: { serviceDisplayName: 'Cloud SQL', description: /^Cloud SQL: Backups in / },
+    sku: () => 'sql:backup',
+    unit: 'GB',
+    sourceUnit: 'GiBy.mo',
+    description: () => 'Cloud SQL backups GB-month',
+  },
+  {
+    match: { serviceDisplayName: 'Cloud Memorystore for Redis', description: MEMORYSTORE },
+    sku: (a) => {
+      const m = MEMORYSTORE.exec(a.description ?? '');
+      return m ? `redis:${lower(m[1])}:${lower(m[2])}` : null;
+    },
+    unit: 'GB-hours',
+    sourceUnit: 'GiBy.h',
+    description: (a) => `Memorystore for Redis ${MEMORYSTORE.exec(a.description ?? '')?.slice(1).join(' ') ?? '?'} capacity GB-hour`,
+  },
+  {
+    // GKE Standard cluster management fee, the same for zonal and regional clusters
+    match: { serviceDisplayName: 'Kubernetes Engine', description: /^(Zonal|Regional) Kubernetes Clusters$/ },
+    sku: () => 'gke:cluster-management',
+    unit: 'hours',
+    sourceUnit: 'h',
+    description: () => 'GKE cluster management fee per cluster-hour',
+  },
+  {
+    // "Autopilot Pod Memory Requests (us-east1)"; Spot, Balanced and Scale-Out pods are other SKUs
+    match: { serviceDisplayName: 'Kubernetes Engine', description: /^Autopilot Pod Memory Requests \(/ },
+    sku: () => 'gke:autopilot:memory',
+    unit: 'GB-hours',
+    sourceUnit: 'GiBy.h',
+    description: () => 'GKE Autopilot pod memory GB-hour',
+  },
+  {
+    match: { serviceDisplayName: 'Kubernetes Engine', description: /^Autopilot Pod Ephemeral Storage Requests \(/ },
+    sku: () => 'gke:autopilot:ephemeral-storage',
+    unit: 'GB-hours',
+    sourceUnit: 'GiBy.h',
+    description: () => 'GKE Autopilot pod ephemeral storage GB-hour',
+  },
+];
+
 /**
- * Google Cloud Billing Catalog API: Compute Engine predefined vCPU and RAM (on-demand, spot, 1/3-year CUDs) and
- * Cloud Storage at-rest storage. Google's price pages quote GiB prices as "GB"; the catalog's GB follows the pages,
- * so GiBy.h and GiBy.mo prices are taken per GB as they are (scale 1), not converted by 10^9/2^30.
+ * Google Cloud Billing Catalog API: Compute Engine predefined vCPU and RAM (on-demand, spot, 1/3-year CUDs),
+ * Cloud Storage at-rest storage, and the Cloud SQL, Memorystore and GKE SKUs of GCP_SERVICE_RULES. Google's price
+ * pages quote GiB prices as "GB"; the catalog's GB follows the pages, so GiBy.h and GiBy.mo prices are taken per GB as
+ * they are (scale 1), not converted by 10^9/2^30.
  */
 export const GCP_DEFAULT_RULES: readonly PriceListRule[] = [
   {
@@ -501,4 +590,5 @@ export const GCP_DEFAULT_RULES: readonly PriceListRule[] = [
     sourceUnit: 'GiBy.mo',
     description: (a) => `Cloud Storage ${lower(/^(\w+)/.exec(a.description ?? '')?.[1])} storage GB-month`,
   },
+  ...GCP_SERVICE_RULES,
 ];
