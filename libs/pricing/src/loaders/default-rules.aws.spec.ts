@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { type CatalogFile } from '../catalog/catalog';
+import { type CatalogFile, checkCatalogFile, defaultCatalogDir } from '../catalog/catalog';
+import { refreshCatalog } from './catalog-refresh';
 import { loadAwsOffer } from './aws-offer.loader';
 import { AWS_DEFAULT_RULES } from './default-rules';
 import { type LoadedPrice } from './price-list';
@@ -241,5 +242,15 @@ describe('AWS default rules', () => {
     const { entries } = loadAwsOffer(fixture(name), AWS_DEFAULT_RULES);
     expect(entries.length).toBeGreaterThan(0);
     expect(entries.map((e) => `${e.sku} [${e.unit}]`)).toEqual(entries.map((e) => `${e.sku} [${catalogUnits.get(e.sku) ?? 'not in the catalog'}]`));
+  });
+
+  it('routes every fixture price into the catalog file of its family, leaving valid files (nothing written)', () => {
+    const names = ['aws-rds-offer.json', 'aws-elasticache-offer.json', 'aws-dynamodb-offer.json', 'aws-elb-offer.json', 'aws-efs-offer.json', 'aws-kinesis-offer.json', 'aws-cloudwatch-offer.json'];
+    const refresh = refreshCatalog(
+      defaultCatalogDir(),
+      names.map((name) => ({ cloud: 'aws' as const, path: resolve(__dirname, '__fixtures__', name) })),
+    );
+    expect(refresh.files.map((f) => f.file).sort()).toEqual(['aws/cloudwatch.json', 'aws/dynamodb.json', 'aws/efs.json', 'aws/elasticache.json', 'aws/elb.json', 'aws/kinesis.json', 'aws/rds.json', 'aws/s3.json']);
+    for (const f of refresh.files) expect(checkCatalogFile(f.merged)).toEqual([]);
   });
 });

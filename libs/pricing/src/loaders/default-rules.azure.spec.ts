@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { type CatalogFile } from '../catalog/catalog';
+import { type CatalogFile, checkCatalogFile, defaultCatalogDir } from '../catalog/catalog';
+import { refreshCatalog } from './catalog-refresh';
 import { loadAzureRetailPrices } from './azure-retail.loader';
 import { AZURE_DEFAULT_RULES } from './default-rules';
 import { type LoadedPrice } from './price-list';
@@ -105,5 +106,11 @@ describe('Azure default rules (services)', () => {
     const { skipped, entries } = loadAzureRetailPrices(edited(26, { unitOfMeasure: '1 GiB/Month' }), AZURE_DEFAULT_RULES);
     expect(skipped).toContainEqual({ path: '$.Items[26]', reason: 'mysql-flexible:storage: price is per "1 GiB/Month", the rule expects "1 GB/Month"' });
     expect(entries.some((e) => e.sku === 'mysql-flexible:storage')).toBe(false);
+  });
+
+  it('routes every fixture price into the catalog file of its family, leaving valid files (nothing written)', () => {
+    const refresh = refreshCatalog(defaultCatalogDir(), [{ cloud: 'azure', path: resolve(__dirname, '__fixtures__', 'azure-retail-services.json') }]);
+    expect(refresh.files.map((f) => f.file).sort()).toEqual(['azure/app-service.json', 'azure/databases.json', 'azure/managed-disks.json', 'azure/redis-cache.json', 'azure/sql-database.json']);
+    for (const f of refresh.files) expect(checkCatalogFile(f.merged)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { type CatalogFile } from '../catalog/catalog';
+import { type CatalogFile, checkCatalogFile, defaultCatalogDir } from '../catalog/catalog';
+import { refreshCatalog } from './catalog-refresh';
 import { GCP_DEFAULT_RULES } from './default-rules';
 import { loadGcpSkus } from './gcp-billing-catalog.loader';
 import { type LoadedPrice } from './price-list';
@@ -100,5 +101,11 @@ describe('GCP default rules (services)', () => {
   it('does not take the Enterprise Plus edition for Enterprise', () => {
     const { entries } = loadGcpSkus(edited(10, { description: 'Cloud SQL for PostgreSQL: Zonal - Enterprise Plus vCPU in South Carolina' }), GCP_DEFAULT_RULES);
     expect(entries.filter((e) => e.region === 'us-east1' && e.sku.startsWith('sql:')).map((e) => e.onDemand)).toEqual(['0.014', '0.0826', '0.007', '0.0413']);
+  });
+
+  it('routes every fixture price into the catalog file of its family, leaving valid files (nothing written)', () => {
+    const refresh = refreshCatalog(defaultCatalogDir(), [{ cloud: 'gcp', path: resolve(__dirname, '__fixtures__', 'gcp-billing-services.json') }]);
+    expect(refresh.files.map((f) => f.file).sort()).toEqual(['gcp/container.json', 'gcp/data.json', 'gcp/sql.json']);
+    for (const f of refresh.files) expect(checkCatalogFile(f.merged)).toEqual([]);
   });
 });
