@@ -14,7 +14,11 @@ import { type LoadedPrice } from './price-list';
  *   2023-03-28) quoted in a public cost-data specification, and the RDS usagetypes and volumeType values that public
  *   price-sync code records as read from the live us-east-1 price list (General Purpose / General Purpose-GP3 /
  *   Provisioned IOPS / Magnetic; RDS:GP2-Storage, RDS:Multi-AZ-PIOPS-Storage, RDS:PIOPS, RDS:GP3-PIOPS,
- *   RDS:ChargedBackupUsage, Aurora:StorageUsage, RDS:Mirror-PIOPS-Storage, InstanceUsageIOOptimized).
+ *   RDS:ChargedBackupUsage, Aurora:StorageUsage, Aurora:BackupUsage, RDS:Mirror-PIOPS-Storage,
+ *   InstanceUsageIOOptimized), and the engine / edition / licence values public code reads from real rows ("SQL Server"
+ *   with databaseEdition Express/Web/Standard/Enterprise and licenseModel "License included"; "Oracle" with "Standard
+ *   Two" or "Enterprise" and "Bring your own license"; RDS Custom rows with deploymentModel "Custom" and licenseModel
+ *   "NA"; "Aurora MySQL" / "Aurora PostgreSQL").
  * - aws-elasticache-offer.json: the AmazonElastiCache product 223SCNAF37X3F5SU (cache.r5.large Memcached, eu-west-3)
  *   quoted in public code, plus the ExtendedSupportYr3-NodeUsage surcharge rows recorded from the live list.
  * - aws-dynamodb-offer.json: PayPerRequest items (productFamily "Amazon DynamoDB PayPerRequest Throughput", group
@@ -63,9 +67,16 @@ describe('AWS default rules', () => {
   describe('AmazonRDS', () => {
     const result = loadAwsOffer(fixture('aws-rds-offer.json'), AWS_DEFAULT_RULES);
 
-    it('turns MySQL/PostgreSQL Single-AZ and Multi-AZ instances, storage, provisioned IOPS and backup into catalog entries', () => {
+    it('turns MySQL/PostgreSQL/SQL Server/Oracle and Aurora instances, storage, provisioned IOPS and backup into catalog entries', () => {
       expect(result.entries.map(brief)).toEqual([
+        'rds:aurora:backup us-east-1 GB 0.021 - -',
+        'rds:aurora:mysql:db.r6g.large us-east-1 hours 0.26 - -',
+        'rds:aurora:postgresql:db.r6g.large us-east-1 hours 0.26 - -',
+        'rds:aurora:storage us-east-1 GB 0.1 - -',
         'rds:backup us-east-1 GB 0.095 - -',
+        'rds:instance:db.t3.large:oracle-byol:single-az us-east-1 hours 0.136 - -',
+        'rds:instance:db.t3.large:oracle-se2:single-az us-east-1 hours 0.3 - -',
+        'rds:instance:db.t3.large:sqlserver-ex:single-az us-east-1 hours 0.162 - -',
         'rds:instance:db.t3.micro:mysql:multi-az us-east-1 hours 0.034 - -',
         'rds:instance:db.t3.micro:mysql:single-az us-east-1 hours 0.017 0.012 0.009',
         'rds:instance:db.t3.micro:postgres:multi-az us-east-2 hours 0.036 - -',
@@ -96,8 +107,14 @@ describe('AWS default rules', () => {
       });
     });
 
-    it('leaves SQL Server (licence included), Aurora I/O-Optimized, Outposts, SQL Server mirroring storage and Aurora storage/backup unmatched', () => {
-      expect(result.unmatched).toBe(6);
+    it('leaves RDS Custom, Aurora I/O-Optimized instances and storage, Outposts and SQL Server mirroring storage unmatched', () => {
+      expect(result.unmatched).toBe(5);
+    });
+
+    it('skips an Oracle edition the pricers have no key for, naming it', () => {
+      const doc = edited('aws-rds-offer.json', 'HB7W2VK9QFT3XN4R', { attributes: { databaseEdition: 'Enterprise Two' } });
+      const { skipped } = loadAwsOffer(doc, AWS_DEFAULT_RULES);
+      expect(skipped).toEqual([{ path: '$.products.HB7W2VK9QFT3XN4R', reason: 'the matching rule gives no catalog key for it' }]);
     });
 
     it('skips an item whose deployment option disagrees with its usagetype, naming it', () => {

@@ -26,9 +26,24 @@ const azAgrees = (a: Readonly<Record<string, string>>) => /Multi-AZ/.test(a.usag
  * RDS:[Multi-AZ-]GP2-Storage / GP3-Storage / PIOPS-Storage / StorageUsage; provisioned IOPS: productFamily
  * "Provisioned IOPS", usagetypes RDS:[Multi-AZ-]PIOPS (io1) and RDS:[Multi-AZ-]GP3-PIOPS (gp3), per "IOPS-Mo";
  * backup: productFamily "Storage Snapshot", usagetype RDS:ChargedBackupUsage. SQL Server Multi-AZ ("Mirror"), Multi-AZ
- * DB cluster ("Cluster") and Aurora (Aurora:...) usagetypes do not match the patterns.
+ * DB cluster ("Cluster") and Aurora (Aurora:...) usagetypes do not match the patterns. SQL Server and Oracle instances
+ * carry databaseEdition (Express, Web, Standard, Enterprise, Standard Two, …) and licenseModel "License included" or
+ * "Bring your own license". Aurora: databaseEngine "Aurora MySQL" / "Aurora PostgreSQL", usagetypes InstanceUsage:db.…
+ * (Standard) and InstanceUsageIOOptimized:db.… (I/O-Optimized), Aurora:StorageUsage (volumeType "General
+ * Purpose-Aurora"), Aurora:BackupUsage.
  */
 const RDS_ENGINES: Readonly<Record<string, string>> = { MySQL: 'mysql', PostgreSQL: 'postgres' };
+const AURORA_ENGINES: Readonly<Record<string, string>> = { 'Aurora MySQL': 'mysql', 'Aurora PostgreSQL': 'postgresql' };
+/** databaseEdition of licence-included SQL Server and Oracle → the pricer's engine key; Oracle BYOL has one key for all editions. */
+const SQL_SERVER_EDITIONS: Readonly<Record<string, string>> = { Express: 'sqlserver-ex', Web: 'sqlserver-web', Standard: 'sqlserver-se', Enterprise: 'sqlserver-ee' };
+const ORACLE_EDITIONS: Readonly<Record<string, string>> = { 'Standard Two': 'oracle-se2', 'Standard One': 'oracle-se1', Standard: 'oracle-se', Enterprise: 'oracle-ee' };
+
+function rdsLicensedEngine(a: Readonly<Record<string, string>>): string | undefined {
+  const edition = a.databaseEdition ?? '';
+  if (a.databaseEngine === 'SQL Server') return a.licenseModel === 'License included' ? SQL_SERVER_EDITIONS[edition] : undefined;
+  if (a.licenseModel === 'Bring your own license') return ORACLE_EDITIONS[edition] ? 'oracle-byol' : undefined;
+  return ORACLE_EDITIONS[edition];
+}
 const RDS_STORAGE_TYPES: Readonly<Record<string, { usage: string; volumeType: string }>> = {
   gp2: { usage: 'GP2-Storage', volumeType: 'General Purpose' },
   gp3: { usage: 'GP3-Storage', volumeType: 'General Purpose-GP3' },
@@ -63,6 +78,46 @@ function awsRdsRules(): PriceListRule[] {
       unit: 'hours',
       sourceUnit: 'Hrs',
       description: (a) => `${a.instanceType} ${a.databaseEngine} ${a.deploymentOption}`,
+    },
+    {
+      // licence-included SQL Server / Oracle and bring-your-own-licence Oracle; RDS Custom (deploymentModel Custom) is not RDS
+      match: {
+        productFamily: 'Database Instance',
+        locationType: 'AWS Region',
+        databaseEngine: ['SQL Server', 'Oracle'],
+        deploymentOption: ['Single-AZ', 'Multi-AZ'],
+        licenseModel: ['License included', 'Bring your own license'],
+        usagetype: usage('(?:InstanceUsage|Multi-AZUsage):db\\.[\\w.]+'),
+      },
+      sku: (a) => {
+        const engine = rdsLicensedEngine(a);
+        return engine && a.instanceType && azAgrees(a) && a.deploymentModel !== 'Custom' ? `rds:instance:${a.instanceType}:${engine}:${azKey(a.deploymentOption)}` : null;
+      },
+      unit: 'hours',
+      sourceUnit: 'Hrs',
+      description: (a) => `${a.instanceType} ${a.databaseEngine} ${a.databaseEdition ?? ''} (${a.licenseModel}) ${a.deploymentOption}`,
+    },
+    {
+      // Aurora Standard instances; the I/O-Optimized rows (InstanceUsageIOOptimized:…) are another price
+      match: { productFamily: 'Database Instance', locationType: 'AWS Region', databaseEngine: Object.keys(AURORA_ENGINES), usagetype: usage('InstanceUsage:db\\.[\\w.]+') },
+      sku: (a) => (a.instanceType ? `rds:aurora:${AURORA_ENGINES[a.databaseEngine ?? ''] ?? '?'}:${a.instanceType}` : null),
+      unit: 'hours',
+      sourceUnit: 'Hrs',
+      description: (a) => `${a.instanceType} ${a.databaseEngine} (Aurora Standard)`,
+    },
+    {
+      match: { productFamily: 'Database Storage', locationType: 'AWS Region', databaseEngine: Object.keys(AURORA_ENGINES), usagetype: usage('Aurora:StorageUsage') },
+      sku: () => 'rds:aurora:storage',
+      unit: 'GB',
+      sourceUnit: 'GB-Mo',
+      description: () => 'Aurora Standard storage per GB-month',
+    },
+    {
+      match: { productFamily: 'Storage Snapshot', usagetype: usage('Aurora:BackupUsage') },
+      sku: () => 'rds:aurora:backup',
+      unit: 'GB',
+      sourceUnit: 'GB-Mo',
+      description: () => 'Aurora backup storage beyond the free allowance, per GB-month',
     },
     {
       match: { productFamily: 'Database Storage', locationType: 'AWS Region', databaseEngine: Object.keys(RDS_ENGINES), deploymentOption: ['Single-AZ', 'Multi-AZ'], usagetype: RDS_STORAGE_USAGE },
