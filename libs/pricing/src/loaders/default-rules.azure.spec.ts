@@ -23,7 +23,9 @@ import { type LoadedPrice } from './price-list';
  *   "Backup Storage LRS Data Stored"; MySQL Burstable skuName "Standard_B4ms" with meterName "B4MS"; per-vCore compute
  *   (skuName and meterName "vCore");
  * - Azure Cache for Redis: captured rows (productName "Azure Redis Cache Premium", skuName "P1", meterName "P1 Cache
- *   Instance", armSkuName "Azure_Redis_Cache_Premium_P1_Cache", reservations as the whole term's price).
+ *   Instance", armSkuName "Azure_Redis_Cache_Premium_P1_Cache", reservations as the whole term's price) and Basic /
+ *   Standard rows (productName "Azure Redis Cache Standard", skuName "C1", meterName "C1 Cache" for the two-node total and
+ *   "C1 Cache Instance" per node).
  * Meter ids, product ids and prices are illustrative (prices are the catalog's).
  */
 
@@ -72,7 +74,9 @@ describe('Azure default rules (services)', () => {
       'postgresql-flexible:backup-storage westus GB 0.095 -',
       'postgresql-flexible:storage westus GB 0.138 -',
       // the Premium "Cache Instance" meter is one node; the catalog prices a shard of a primary and a replica
+      'redis:basic:c1 eastus hours 0.055 -',
       'redis:premium:p1 eastus hours 0.555 0.354566',
+      'redis:standard:c3 eastus hours 0.45 -',
     ]);
   });
 
@@ -80,8 +84,8 @@ describe('Azure default rules (services)', () => {
     expect(result.skipped).toEqual([{ path: '$.Items[8]', reason: 'app-service:windows:p1v3 eastus: Dev/Test price, not the list price' }]);
   });
 
-  it('leaves disk operations, per-size and per-vCore compute, free/IO storage meters, Premium SSD v2 and Redis Basic unmatched', () => {
-    // E10 operations, SQL 4 vCore, GP free storage, GP IO rate, PG SSD v2, PG vCore, MySQL vCore, Redis Basic C1
+  it('leaves disk operations, per-size and per-vCore compute, free/IO storage meters, Premium SSD v2 and per-node Redis meters unmatched', () => {
+    // E10 operations, SQL 4 vCore, GP free storage, GP IO rate, PG SSD v2, PG vCore, MySQL vCore, Redis Standard C3 Cache Instance
     expect(result.unmatched).toBe(8);
   });
 

@@ -391,9 +391,10 @@ const planSize = (name: string | undefined) => lower(name).replace(/\s+/g, '');
  * Gen5", skuName "vCore" or "1 vCore", meterName "vCore"; zone redundancy skuName "vCore ZR Zone Redundancy", meterName
  * "Zone Redundancy vCore"; storage meterName "General Purpose Data Stored" per "1 GB/Month"; DTU databases per "1/Day");
  * PostgreSQL/MySQL flexible server storage ("Storage Data Stored") and backup ("Backup Storage LRS Data Stored") per
- * "1 GB/Month", MySQL Burstable compute (skuName "Standard_B4ms", meterName "B4MS"); Azure Cache for Redis Premium
- * (productName "Azure Redis Cache Premium", skuName "P1", meterName "P1 Cache Instance", per node: a shard of a primary
- * and a replica is two of them, the catalog's price per shard).
+ * "1 GB/Month", MySQL Burstable compute (skuName "Standard_B4ms", meterName "B4MS"); Azure Cache for Redis (productName
+ * "Azure Redis Cache Basic" / "… Standard", skuName "C1", meterName "C1 Cache" for the whole cache; "Azure Redis Cache
+ * Premium", skuName "P1", meterName "P1 Cache Instance", per node: a shard of a primary and a replica is two of them,
+ * the catalog's price per shard).
  */
 const AZURE_SERVICE_RULES: readonly PriceListRule[] = [
   {
@@ -481,6 +482,14 @@ const AZURE_SERVICE_RULES: readonly PriceListRule[] = [
     unit: 'hours',
     sourceUnit: '1 Hour',
     description: (a) => `MySQL flexible server B_${a.skuName} compute`,
+  },
+  {
+    // Basic and Standard: the "C1 Cache" meter is the whole cache (both nodes of a Standard one); "C1 Cache Instance" is one node
+    match: { serviceName: 'Redis Cache', productName: ['Azure Redis Cache Basic', 'Azure Redis Cache Standard'], skuName: /^C\d$/, meterName: /^C\d Cache$/ },
+    sku: (a) => (a.meterName === `${a.skuName} Cache` ? `redis:${lower(a.productName).replace('azure redis cache ', '')}:${lower(a.skuName)}` : null),
+    unit: 'hours',
+    sourceUnit: '1 Hour',
+    description: (a) => `Azure Cache for Redis ${(a.productName ?? '').replace('Azure Redis Cache ', '')} ${a.skuName}, per cache-hour`,
   },
   {
     match: { serviceName: 'Redis Cache', productName: 'Azure Redis Cache Premium', skuName: /^P\d+$/ },
