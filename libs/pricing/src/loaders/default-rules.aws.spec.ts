@@ -172,6 +172,18 @@ describe('AWS default rules', () => {
       expect(result.unmatched).toBe(3);
     });
 
+    it('has no rule for table storage or provisioned capacity: their list prices start with the free tier as a tier', () => {
+      // a rule would turn the free tier into the entry's first tier and an on-demand price of 0 (the loader keeps tiers
+      // as listed and a rule cannot drop one), so these stay unmapped until the loader can leave a free tier out
+      const storage = { match: { productFamily: 'Database Storage', usagetype: /TimedStorage-ByteHrs$/ }, sku: () => 'dynamodb:storage', unit: 'GB', sourceUnit: 'GB-Mo' };
+      const [entry] = loadAwsOffer(fixture('aws-dynamodb-offer.json'), [storage]).entries;
+      expect(entry?.onDemand).toBe('0');
+      expect(entry?.tiers).toEqual([
+        { upTo: '25', price: '0' },
+        { upTo: null, price: '0.25' },
+      ]);
+    });
+
     it('skips a request price quoted per another unit', () => {
       const doc = edited('aws-dynamodb-offer.json', 'A5NAG4XR3DPXTM8D', { unit: 'ReadRequestUnits' });
       const { entries, skipped } = loadAwsOffer(doc, AWS_DEFAULT_RULES);
