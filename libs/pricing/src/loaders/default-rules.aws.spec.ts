@@ -29,13 +29,16 @@ import { type LoadedPrice } from './price-list';
  *   units-hr", …), usagetypes LCUUsage / NLCUUsage with units LCU-Hrs / NLCU-Hrs, and the TS-LoadBalancerUsage row.
  * - aws-efs-offer.json: the live-API EFS items quoted in a public pricing audit (storageClass "General Purpose", usagetype
  *   EU-TimedStorage-ByteHrs, GB-Mo; storageClass "Infrequent Access", EU-IATimedStorage-ByteHrs; IADataAccess-Bytes per
- *   GB) and the Provisioned Throughput family (ProvisionedTP-MiBpsHrs, MiBps-Mo).
+ *   GB), One Zone storage (storageClass "One Zone-General Purpose", TimedStorage-Z-ByteHrs, as read from the ap-northeast-2
+ *   offer in public code) and the Provisioned Throughput family (ProvisionedTP-MiBpsHrs, MiBps-Mo).
  * - aws-kinesis-offer.json: "Kinesis Streams" items (group "Provisioned shard hour" / "OnDemand" / "OnDemand Advantage",
  *   operations shardHourStorage / OnDemandStreamHr / AdvantageDataRetrieval, usagetypes SAE1-Storage-ShardHour per
  *   ShardHour, OnDemand-BilledIncomingBytes per GB) as public code records them.
  * - aws-cloudwatch-offer.json: the CloudWatch Logs products of the us-east-1 AmazonCloudWatch list published 2026-09-22
  *   as a public test reproduces them (Data Payload / Ingested Logs / USE1-DataProcessing-Bytes and the unprefixed legacy
- *   row, VendedLog tiers, Centralized Logs, Storage Snapshot / TimedStorage-ByteHrs current and legacy).
+ *   row, VendedLog tiers, Centralized Logs, Storage Snapshot / TimedStorage-ByteHrs current and legacy), and the
+ *   Infrequent Access usagetypes validated against the live us-east-1 list in public code (USE1-DataProcessingIA-Bytes,
+ *   operation PutLogEvents, $0.25/GB; TimedStorage-IA-ByteHrs).
  * SKU codes and prices in the fixtures are illustrative (prices are the catalog's us-east-1 ones).
  */
 
@@ -220,9 +223,10 @@ describe('AWS default rules', () => {
   describe('AmazonEFS', () => {
     const result = loadAwsOffer(fixture('aws-efs-offer.json'), AWS_DEFAULT_RULES);
 
-    it('turns Standard and Infrequent Access storage and provisioned throughput into catalog entries, S3 Standard staying S3', () => {
+    it('turns Standard, One Zone and Infrequent Access storage and provisioned throughput into catalog entries, S3 Standard staying S3', () => {
       expect(result.entries.map(brief)).toEqual([
         'efs:ia:storage us-east-1 GB 0.016 - -',
+        'efs:one-zone:storage us-east-1 GB 0.16 - -',
         'efs:provisioned-throughput us-east-1 MBps 6 - -',
         'efs:standard:storage eu-west-1 GB 0.33 - -',
         'efs:standard:storage us-east-1 GB 0.3 - -',
@@ -253,10 +257,10 @@ describe('AWS default rules', () => {
   describe('AmazonCloudWatch (Logs)', () => {
     const result = loadAwsOffer(fixture('aws-cloudwatch-offer.json'), AWS_DEFAULT_RULES);
 
-    it('turns standard log ingestion and log storage into catalog entries; the prefixed and legacy rows agree', () => {
-      expect(result.entries.map(brief)).toEqual(['logs:standard:ingestion us-east-1 GB 0.5 - -', 'logs:storage us-east-1 GB 0.03 - -']);
+    it('turns Standard and Infrequent Access log ingestion and log storage into catalog entries; the prefixed and legacy rows agree', () => {
+      expect(result.entries.map(brief)).toEqual(['logs:infrequent-access:ingestion us-east-1 GB 0.25 - -', 'logs:standard:ingestion us-east-1 GB 0.5 - -', 'logs:storage us-east-1 GB 0.03 - -']);
       expect(result.skipped).toEqual([]);
-      expect(result.unmatched).toBe(2); // vended logs (tiered), centralized logs
+      expect(result.unmatched).toBe(3); // vended logs (tiered), centralized logs, Infrequent Access storage
     });
 
     it('reports a legacy row whose price differs instead of picking one silently', () => {

@@ -182,8 +182,8 @@ function awsDynamoDbRules(): PriceListRule[] {
 }
 
 /*
- * AmazonEFS offer: productFamily "Storage", storageClass "General Purpose" (Standard, usagetype TimedStorage-ByteHrs) and
- * "Infrequent Access" (usagetype IATimedStorage-ByteHrs), per GB-Mo; productFamily "Provisioned Throughput", usagetype
+ * AmazonEFS offer: productFamily "Storage", storageClass "General Purpose" (Standard, usagetype TimedStorage-ByteHrs),
+ * "One Zone-General Purpose" (TimedStorage-Z-ByteHrs) and "Infrequent Access" (IATimedStorage-ByteHrs), per GB-Mo; productFamily "Provisioned Throughput", usagetype
  * ProvisionedTP-MiBpsHrs, per MiBps-Mo (the throughput included with storage is listed in the same family at $0 under
  * another usagetype). S3 lists Standard storage as storageClass "General Purpose" / TimedStorage-ByteHrs too, so the
  * rules require servicecode AmazonEFS.
@@ -196,6 +196,13 @@ function awsEfsRules(): PriceListRule[] {
       unit: 'GB',
       sourceUnit: 'GB-Mo',
       description: () => 'EFS Standard (Regional) storage per GB-month',
+    },
+    {
+      match: { servicecode: 'AmazonEFS', productFamily: 'Storage', storageClass: 'One Zone-General Purpose', usagetype: usage('TimedStorage-Z-ByteHrs') },
+      sku: () => 'efs:one-zone:storage',
+      unit: 'GB',
+      sourceUnit: 'GB-Mo',
+      description: () => 'EFS One Zone storage per GB-month',
     },
     {
       match: { servicecode: 'AmazonEFS', productFamily: 'Storage', storageClass: 'Infrequent Access', usagetype: usage('IATimedStorage-ByteHrs') },
@@ -277,7 +284,8 @@ function awsKinesisRules(): PriceListRule[] {
 
 /*
  * AmazonCloudWatch offer, CloudWatch Logs: standard ingestion is productFamily "Data Payload", group "Ingested Logs",
- * usagetype DataProcessing-Bytes, per GB (vended logs, VendedLog-Bytes-…, are tiered and do not match); archived storage
+ * usagetype DataProcessing-Bytes, per GB (vended logs, VendedLog-Bytes-…, are tiered and do not match), Infrequent
+ * Access ingestion usagetype DataProcessingIA-Bytes (operation PutLogEvents), per GB; archived storage
  * is productFamily "Storage Snapshot", usagetype TimedStorage-ByteHrs, per GB-Mo (us-east-1 lists it both unprefixed,
  * "legacy", and as USE1-, at one price).
  */
@@ -289,6 +297,14 @@ function awsCloudWatchLogsRules(): PriceListRule[] {
       unit: 'GB',
       sourceUnit: 'GB',
       description: () => 'CloudWatch Logs Standard class data ingested per GB',
+    },
+    {
+      // Infrequent Access log class ingestion (operation PutLogEvents), flat per GB
+      match: { servicecode: 'AmazonCloudWatch', usagetype: usage('DataProcessingIA-Bytes') },
+      sku: () => 'logs:infrequent-access:ingestion',
+      unit: 'GB',
+      sourceUnit: 'GB',
+      description: () => 'CloudWatch Logs Infrequent Access class data ingested per GB',
     },
     {
       match: { servicecode: 'AmazonCloudWatch', productFamily: 'Storage Snapshot', usagetype: usage('TimedStorage-ByteHrs') },
