@@ -18,8 +18,10 @@ import { type LoadedPrice } from './price-list';
  *   PDStandard, PDSnapshot;
  * - Memorystore: "Redis Capacity Basic M1 London" (8FF9-D19D-3185, GiBy.h), "Redis Capacity Standard M1 London"
  *   (2599-6A81-3CB1), "Redis Capacity Basic M2 London" (583A-B0BE-7BD2), "Redis Standard Node Capacity M2 London";
- * - GKE: "Zonal Kubernetes Clusters", "Autopilot Pod mCPU Requests (us-east1)" (CA45-51A5-8C74), "Autopilot Pod Memory
- *   Requests (us-east1)" (9FF0-AB0A-36E8), "Autopilot Pod Ephemeral Storage Requests (…)", Spot pod SKUs.
+ * - GKE: "Zonal Kubernetes Clusters" (6B92-A835-08AB) and "Regional Kubernetes Clusters" (B561-BFBD-1264), both listed
+ *   for serviceRegions ["global"] (the catalog falls back to a sku's global price), "Autopilot Pod mCPU Requests
+ *   (us-east1)" (CA45-51A5-8C74), "Autopilot Pod Memory Requests (us-east1)" (9FF0-AB0A-36E8), "Autopilot Pod
+ *   Ephemeral Storage Requests (…)", Spot pod SKUs.
  * Prices are the catalog's; the other SKU ids and the pricing expression's remaining fields are illustrative.
  */
 
@@ -51,8 +53,7 @@ describe('GCP default rules (services)', () => {
     expect(result.entries.map(brief)).toEqual([
       'gke:autopilot:ephemeral-storage us-east1 GB-hours 0.0000548',
       'gke:autopilot:memory us-east1 GB-hours 0.0049225',
-      'gke:cluster-management us-central1 hours 0.1',
-      'gke:cluster-management us-east1 hours 0.1',
+      'gke:cluster-management global hours 0.1',
       'redis:basic:m1 europe-west2 GB-hours 0.0592',
       'redis:basic:m2 europe-west2 GB-hours 0.0396',
       'redis:standard:m1 europe-west2 GB-hours 0.0985',

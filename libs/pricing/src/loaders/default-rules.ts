@@ -612,7 +612,7 @@ const GCP_SERVICE_RULES: readonly PriceListRule[] = [
     description: (a) => `Memorystore for Redis ${MEMORYSTORE.exec(a.description ?? '')?.slice(1).join(' ') ?? '?'} capacity GB-hour`,
   },
   {
-    // GKE Standard cluster management fee, the same for zonal and regional clusters
+    // GKE Standard cluster management fee, the same for zonal and regional clusters, listed for serviceRegions ["global"]
     match: { serviceDisplayName: 'Kubernetes Engine', description: /^(Zonal|Regional) Kubernetes Clusters$/ },
     sku: () => 'gke:cluster-management',
     unit: 'hours',
