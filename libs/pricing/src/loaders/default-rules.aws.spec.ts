@@ -20,7 +20,9 @@ import { type LoadedPrice } from './price-list';
  *   Two" or "Enterprise" and "Bring your own license"; RDS Custom rows with deploymentModel "Custom" and licenseModel
  *   "NA"; "Aurora MySQL" / "Aurora PostgreSQL").
  * - aws-elasticache-offer.json: the AmazonElastiCache product 223SCNAF37X3F5SU (cache.r5.large Memcached, eu-west-3)
- *   quoted in public code, plus the ExtendedSupportYr3-NodeUsage surcharge rows recorded from the live list.
+ *   quoted in public code, plus the ExtendedSupportYr3-NodeUsage surcharge rows recorded from the live list, and a backup
+ *   storage item with the usagetype billing data gives it (ElastiCache:BackupUsage, operation CreateSnapshot, per
+ *   GB-month; its productFamily here is illustrative, the rule does not use it).
  * - aws-dynamodb-offer.json: PayPerRequest items (productFamily "Amazon DynamoDB PayPerRequest Throughput", group
  *   DDB-ReadUnits/DDB-WriteUnits, usagetype EU-ReadRequestUnits, unit ReadRequestUnits) and the provisioned
  *   ReadCapacityUnit-Hrs item with its free tier (beginRange 0 / 18600), as public code records them from the live API.
@@ -145,8 +147,9 @@ describe('AWS default rules', () => {
   describe('AmazonElastiCache', () => {
     const result = loadAwsOffer(fixture('aws-elasticache-offer.json'), AWS_DEFAULT_RULES);
 
-    it('turns Redis OSS node hours into elasticache:node entries in each region', () => {
+    it('turns Redis OSS node hours into elasticache:node entries in each region, and backup storage', () => {
       expect(result.entries.map(brief)).toEqual([
+        'elasticache:backup us-east-1 GB 0.085 - -',
         'elasticache:node:cache.r5.large us-east-1 hours 0.216 - -',
         'elasticache:node:cache.t3.micro ap-northeast-1 hours 0.026 - -',
         'elasticache:node:cache.t3.micro us-east-1 hours 0.017 - -',

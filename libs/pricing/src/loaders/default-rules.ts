@@ -161,6 +161,14 @@ function awsElastiCacheRules(): PriceListRule[] {
       sourceUnit: 'Hrs',
       description: (a) => `ElastiCache ${a.instanceType} node (Redis OSS / Memcached), on-demand`,
     },
+    {
+      // backup storage: usagetype ElastiCache:BackupUsage (as billing data names it), per GB-month
+      match: { servicecode: 'AmazonElastiCache', usagetype: usage('ElastiCache:BackupUsage') },
+      sku: () => 'elasticache:backup',
+      unit: 'GB',
+      sourceUnit: 'GB-Mo',
+      description: () => 'ElastiCache backup storage per GB-month',
+    },
   ];
 }
 
