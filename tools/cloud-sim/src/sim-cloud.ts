@@ -25,7 +25,7 @@ import { Prng } from './prng';
 import { SimInputError } from './sim.errors';
 import { DEFAULT_SIM_SCHEMA, assertSchemaName, createSchema } from './store/schema';
 import { KeyedMutex } from './store/keyed-mutex';
-import { inTransaction, lockKey, toIso } from './store/pg';
+import { inTransaction, toIso } from './store/pg';
 
 export interface SimCloudOptions {
   /** PostgreSQL connection string. */
@@ -94,8 +94,30 @@ interface ResourceRow {
   generated: Record<string, unknown>;
   depends_on: string[];
   deployment_id: string;
-  created_at: Date;
-  updated_at: Date;
+  /** Date from a row, text from row_to_json (toIso reads both). */
+  created_at: Date | string;
+  updated_at: Date | string;
+}
+
+/** What a call read about the world (callContext). */
+interface CallContext {
+  now: Date;
+  outage: boolean;
+  faults: FaultRow[];
+  counted: { attempts: number; count: number };
+  /** Every resource of the stack: address and dependencies. */
+  present: { address: string; depends_on: string[] }[];
+  /** The resource called for, in full. */
+  current: ResourceRow | undefined;
+  /** For a create: the resources counted against its quota and the most specific quota setting (null: the default). */
+  quota: { used: number; limit: number | null } | null;
+}
+
+/** The refusal text when a create would pass its quota, else null. */
+function quotaExceeded(quota: CallContext['quota'], cloud: ProviderCloud, region: string | null, category: SimCategory): string | null {
+  if (!quota) return null;
+  const limit = quota.limit ?? DEFAULT_QUOTAS[category];
+  return quota.used >= limit ? `quota of ${limit} ${category} resource${limit === 1 ? '' : 's'} in ${cloud} ${region ?? GLOBAL_REGION} reached (${quota.used} exist)` : null;
 }
 
 interface StoredError {
@@ -249,13 +271,18 @@ export class SimCloud implements CloudProvider {
 
   private async applyInTransaction(client: PoolClient, request: ApplyRequest, resolved: ResolvedResource | ProviderError): Promise<TxOutcome> {
     const { idempotencyKey, stack, environment, operation, resource } = request;
+    // a create counts against the quota of its cloud, region and category: it takes that lock too (after the stack's)
+    const quota = operation === 'create' && !isProviderError(resolved) ? { cloud: resolved.behaviour.cloud, region: resolved.region, category: resolved.behaviour.category } : null;
+    const quotaKey = quota ? `${this.schema}|quota|${quota.cloud}|${quota.region ?? GLOBAL_REGION}|${quota.category}` : null;
     // 1. claim the key (a concurrent call with the same key waits here until the first commits or gives up the key) and
-    //    take the stack's lock, in one statement; the statements after it see what the stack's previous call committed
+    //    take the stack's (and quota's) lock, in one statement; the statements after it see what the calls that held
+    //    those locks before committed
     const { rows: claim } = await client.query<{ claimed: boolean }>(
       `with claimed as (
          insert into ${this.s}.operations (idempotency_key, request) values ($1, $2) on conflict (idempotency_key) do nothing returning 1)
-       select exists (select 1 from claimed) as claimed, pg_advisory_xact_lock(hashtext($3)) is null as locked`,
-      [idempotencyKey, JSON.stringify(request), `${this.schema}|stack|${stack}|${environment}`],
+       select exists (select 1 from claimed) as claimed, pg_advisory_xact_lock(hashtext($3)) is null as locked,
+              case when $4::text is null then true else pg_advisory_xact_lock(hashtext($4)) is null end as quota_locked`,
+      [idempotencyKey, JSON.stringify(request), `${this.schema}|stack|${stack}|${environment}`, quotaKey],
     );
     if (!claim[0]?.claimed) return this.replay(client, request);
 
@@ -265,7 +292,7 @@ export class SimCloud implements CloudProvider {
       return { error: resolved, delayMs: 0 };
     }
     const { behaviour, region } = resolved;
-    const context = await this.callContext(client, behaviour.cloud, region, { stack, environment, address: resource.address, operation });
+    const context = await this.callContext(client, behaviour.cloud, region, { stack, environment, address: resource.address, operation }, quota);
     const now = context.now;
 
     // a refused call gives its key back (a later attempt with the key is evaluated again) but keeps its trace:
@@ -284,15 +311,8 @@ export class SimCloud implements CloudProvider {
     const faults = await this.faults.fire(client, context.faults, target, counter.attempts);
     if (faults.error) return refuse(faults.error, faults.delayMs);
 
-    // 4. state checks and effect: every resource of the stack (for dependencies), in full only the one called for
-    const { rows: present } = await client.query<ResourceRow>(
-      `select stack, environment, address, type, cloud, region, category, provider_id, depends_on, deployment_id, created_at, updated_at,
-              case when address = $3 then spec end as spec, case when address = $3 then attributes end as attributes,
-              case when address = $3 then generated end as generated
-       from ${this.s}.resources where stack = $1 and environment = $2`,
-      [stack, environment, resource.address],
-    );
-    const current = present.find((row) => row.address === resource.address);
+    // 4. state checks and effect, on the stack's resources as read with the context
+    const { present, current } = context;
     const addresses = present.map((row) => row.address);
     let result: ApplyResult;
     let effect = true;
@@ -304,8 +324,8 @@ export class SimCloud implements CloudProvider {
       if (missing.length > 0) {
         return refuse(new ProviderError('dependency-missing', `${resource.address}: depends on ${missing.join(', ')}, which ${missing.length > 1 ? 'do' : 'does'} not exist in ${stack}/${environment}`, resource.address));
       }
-      const quota = await this.checkQuota(client, behaviour.cloud, region, behaviour.category);
-      if (quota) return refuse(new ProviderError('quota-exceeded', `${resource.address}: ${quota}`, resource.address));
+      const exceeded = quotaExceeded(context.quota, behaviour.cloud, region, behaviour.category);
+      if (exceeded) return refuse(new ProviderError('quota-exceeded', `${resource.address}: ${exceeded}`, resource.address));
       const createOrdinal = counter.count + 1;
       const identity = generateIdentity(
         { behaviour, address: resource.address, stack, environment, region, attributes: resource.attributes },
@@ -414,17 +434,29 @@ export class SimCloud implements CloudProvider {
   }
 
   /**
-   * What a call needs to know about the world, in one round trip: the simulated now, an outage of its region, the
-   * faults — and, outside an outage, the call counted as an attempt (its ordinal, 1 for the first call of this
-   * operation on the address, and the effects so far).
+   * What a call needs to know, in one round trip: the simulated now, an outage of its region, the faults, the stack's
+   * resources (each one's address and dependencies; the called one in full) and, for a create, its quota's limit and
+   * use — and, outside an outage, the call counted as an attempt (its ordinal, 1 for the first call of this operation
+   * on the address, and the effects so far). Read after the stack's and quota's locks, so it is current.
    */
   private async callContext(
     client: PoolClient,
     cloud: ProviderCloud,
     region: string | null,
     call: { stack: string; environment: string; address: string; operation: string },
-  ): Promise<{ now: Date; outage: boolean; faults: FaultRow[]; counted: { attempts: number; count: number } }> {
-    const { rows } = await client.query<{ offset: string | null; outage: boolean; faults: FaultRow[]; attempts: number | null; count: number | null }>(
+    quota: { cloud: ProviderCloud; region: string | null; category: SimCategory } | null,
+  ): Promise<CallContext> {
+    const { rows } = await client.query<{
+      offset: string | null;
+      outage: boolean;
+      faults: FaultRow[];
+      attempts: number | null;
+      count: number | null;
+      present: { address: string; depends_on: string[] }[];
+      current: ResourceRow | null;
+      quota_used: string | null;
+      quota_limit: number | null;
+    }>(
       `with ctx as (
          select (select clock_offset_ms from ${this.s}.settings where id = 1) as offset,
                 exists (select 1 from ${this.s}.outages where cloud = $1 and region = $2) as outage,
@@ -434,8 +466,28 @@ export class SimCloud implements CloudProvider {
          select $3, $4, $5, $6, 1 from ctx where not ctx.outage
          on conflict (stack, environment, address, operation) do update set attempts = ${this.s}.call_counts.attempts + 1
          returning attempts, count)
-       select ctx.offset, ctx.outage, ctx.faults, counted.attempts, counted.count from ctx left join counted on true`,
-      [cloud, region, call.stack, call.environment, call.address, call.operation],
+       select ctx.offset, ctx.outage, ctx.faults, counted.attempts, counted.count,
+              coalesce((select json_agg(json_build_object('address', r.address, 'depends_on', r.depends_on))
+                        from ${this.s}.resources r where r.stack = $3 and r.environment = $4), '[]'::json) as present,
+              (select row_to_json(r) from ${this.s}.resources r where r.stack = $3 and r.environment = $4 and r.address = $5) as current,
+              case when $7::boolean then (select count(*) from ${this.s}.resources where cloud = $8 and region is not distinct from $9 and category = $10) end as quota_used,
+              case when $7::boolean then (select max_count from ${this.s}.quotas
+                where category = $10 and cloud in ($8, '${QUOTA_WILDCARD}') and region in ($11, '${QUOTA_WILDCARD}')
+                order by (cloud <> '${QUOTA_WILDCARD}') desc, (region <> '${QUOTA_WILDCARD}') desc limit 1) end as quota_limit
+       from ctx left join counted on true`,
+      [
+        cloud,
+        region,
+        call.stack,
+        call.environment,
+        call.address,
+        call.operation,
+        quota !== null,
+        quota?.cloud ?? null,
+        quota?.region ?? null,
+        quota?.category ?? null,
+        quota ? (quota.region ?? GLOBAL_REGION) : null,
+      ],
     );
     const row = rows[0];
     return {
@@ -443,24 +495,14 @@ export class SimCloud implements CloudProvider {
       outage: row?.outage ?? false,
       faults: row?.faults ?? [],
       counted: { attempts: row?.attempts ?? 1, count: row?.count ?? 0 },
+      present: row?.present ?? [],
+      // row_to_json gives the timestamps as text: the row keeps them so (toIso reads both)
+      current: row?.current ?? undefined,
+      quota: quota && row ? { used: Number(row.quota_used ?? 0), limit: row.quota_limit } : null,
     };
   }
 
-  private async checkQuota(client: PoolClient, cloud: ProviderCloud, region: string | null, category: SimCategory): Promise<string | null> {
-    const regionKey = region ?? GLOBAL_REGION;
-    await lockKey(client, `${this.schema}|quota|${cloud}|${regionKey}|${category}`);
-    // after the lock (a new statement, so a fresh snapshot): the most specific quota setting and the resources counted against it
-    const { rows } = await client.query<{ used: string; limit: number | null }>(
-      `select (select count(*) from ${this.s}.resources where cloud = $1 and ${region === null ? 'region is null' : 'region = $2'} and category = $3) as used,
-              (select max_count from ${this.s}.quotas
-                where category = $3 and cloud in ($1, '${QUOTA_WILDCARD}') and region in ($2, '${QUOTA_WILDCARD}')
-                order by (cloud <> '${QUOTA_WILDCARD}') desc, (region <> '${QUOTA_WILDCARD}') desc limit 1) as limit`,
-      [cloud, regionKey, category],
-    );
-    const used = Number(rows[0]?.used ?? 0);
-    const limit = rows[0]?.limit ?? DEFAULT_QUOTAS[category];
-    return used >= limit ? `quota of ${limit} ${category} resource${limit === 1 ? '' : 's'} in ${cloud} ${regionKey} reached (${used} exist)` : null;
-  }
+
 
   /**
    * One statement for a create: the resource, its first metered period, the effect counted and the result recorded

@@ -22,11 +22,6 @@ export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) =>
   }
 }
 
-/** Serialises transactions on one key (released at commit or rollback). */
-export async function lockKey(client: PoolClient, key: string): Promise<void> {
-  await client.query('select pg_advisory_xact_lock(hashtext($1))', [key]);
-}
-
 export function toIso(value: Date | string): string {
   return (value instanceof Date ? value : new Date(value)).toISOString();
 }
