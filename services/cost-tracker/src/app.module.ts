@@ -19,6 +19,7 @@ import { EvaluationScheduler } from './anomalies/evaluation.scheduler';
 import { CostsController } from './costs/costs.controller';
 import { CostsService } from './costs/costs.service';
 import { HealthController } from './health/health.controller';
+import { OpenApiController } from './openapi/openapi.controller';
 import { CostImportsService } from './imports/cost-imports.service';
 import { CsvBodyParser, ImportsController } from './imports/imports.controller';
 import { WatchFolderService } from './imports/watch-folder.service';
@@ -61,7 +62,7 @@ export class CostTrackerModule {
           imports: [CostTrackerModule.infrastructure(config, logger, registry)],
         }),
       ],
-      controllers: [EstimatesController, BudgetsController, ImportsController, CostsController, AnalysesController, HealthController],
+      controllers: [EstimatesController, BudgetsController, ImportsController, CostsController, AnalysesController, HealthController, OpenApiController],
       providers: [
         { provide: API_TOKENS, useValue: config.auth },
         { provide: APP_GUARD, useClass: ApiAccessGuard },

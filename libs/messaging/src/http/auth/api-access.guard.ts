@@ -8,10 +8,11 @@ import { roleAllows, rolesAdmitted } from './roles';
 /** Who may call a route: `public`, or the role it needs (see roleAllows: admin may do everything, viewer routes are open to every role). */
 export type ApiAccessRule = ApiRole | 'public';
 
-const API_ACCESS = 'cw:api-access';
+/** Metadata key of @ApiAccess (for tests and documents that read the rules). */
+export const API_ACCESS_METADATA = 'cw:api-access';
 
 /** The access rule of a controller or handler (a handler's own rule wins over its controller's). */
-export const ApiAccess = (rule: ApiAccessRule) => SetMetadata(API_ACCESS, rule);
+export const ApiAccess = (rule: ApiAccessRule) => SetMetadata(API_ACCESS_METADATA, rule);
 
 interface RequestLike {
   method: string;
@@ -44,7 +45,7 @@ export class ApiAccessGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<RequestLike>();
-    const rule = this.reflector.getAllAndOverride<ApiAccessRule | undefined>(API_ACCESS, [context.getHandler(), context.getClass()]);
+    const rule = this.reflector.getAllAndOverride<ApiAccessRule | undefined>(API_ACCESS_METADATA, [context.getHandler(), context.getClass()]);
     const route = `${request.method} ${request.url.split('?')[0] ?? ''}`;
     if (!rule) throw new DomainError(ErrorCode.Internal, `${route} has no access rule (@ApiAccess)`);
     if (rule === 'public') return true;
