@@ -1,32 +1,10 @@
 import { join } from 'node:path';
-import { JSON_SCHEMA_DIALECT, sortedByKey, type JsonObject } from '@cloudwright/contracts';
-import { rolesAdmitted, type ApiAccessRule } from '@cloudwright/messaging';
+import { type JsonObject } from '@cloudwright/contracts';
+import { buildServiceOpenApi, type ApiRouteDoc } from '@cloudwright/messaging';
 
 /** Where the committed copy lives (same depth under src/ and dist/). */
 export const COST_TRACKER_OPENAPI_FILE = join(__dirname, '..', '..', '..', '..', 'docs', 'cost-tracker.openapi.json');
 export const COST_TRACKER_OPENAPI_WRITE_COMMAND = 'node -r ./libs/messaging/src/__tests__/swc-register.js services/cost-tracker/src/openapi/write-openapi.ts';
-
-interface Param {
-  name: string;
-  in: 'path' | 'query';
-  required?: boolean;
-  description: string;
-  schema?: JsonObject;
-}
-
-/** One route of the cost-tracker's API as documented; a unit test checks the list against the controllers. */
-export interface CostTrackerRoute {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  /** Nest form: `budgets/:id`. */
-  path: string;
-  operationId: string;
-  tag: string;
-  summary: string;
-  access: ApiAccessRule;
-  params?: Param[];
-  body?: { schema: string; description: string; csv?: boolean };
-  response: { status: number; description: string; schema?: string; array?: boolean; contentType?: string };
-}
 
 const str = { type: 'string' } as const;
 const decimal = { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$', description: 'decimal amount' } as const;
@@ -38,12 +16,12 @@ const object = (properties: Record<string, JsonObject>, required: string[] = Obj
   required,
   ...extra,
 });
-const stackQuery: Param[] = [
+const stackQuery: ApiRouteDoc['params'] & object = [
   { name: 'stack', in: 'query', description: 'Only this stack', schema: str },
   { name: 'environment', in: 'query', description: 'Only this environment', schema: str },
 ];
 
-export const COST_TRACKER_ROUTES: readonly CostTrackerRoute[] = [
+export const COST_TRACKER_ROUTES: readonly ApiRouteDoc[] = [
   {
     method: 'POST',
     path: 'estimates',
@@ -129,7 +107,7 @@ export const COST_TRACKER_ROUTES: readonly CostTrackerRoute[] = [
       { name: 'fileName', in: 'query', description: 'Name recorded for an uploaded CSV', schema: str },
       { name: 'skipInvalid', in: 'query', description: 'Import the valid rows and report the others (default: atomic)', schema: { type: 'boolean' } },
     ],
-    body: { schema: 'ImportRequest', description: '{ path, skipInvalid? } as JSON, or the CSV itself (text/csv, streamed)', csv: true },
+    body: { schema: 'ImportRequest', description: '{ path, skipInvalid? } as JSON, or the CSV itself (text/csv, streamed)', alternatives: { 'text/csv': { schema: { type: 'string', description: 'a FOCUS 1.0+ CSV export' } } } },
     response: { status: 200, description: 'Imported, or duplicate of an earlier import of the same file (sha256); a rejected file is 400 with this result in details', schema: 'ImportResult' },
   },
   {
@@ -192,7 +170,7 @@ export const COST_TRACKER_ROUTES: readonly CostTrackerRoute[] = [
       ['compare-clouds', 'compareCloudCosts', 'The plan’s workload priced on each cloud (as-is on its own, mapped equivalents on the others)', 'CompareCloudsRequest'],
     ] as const
   ).map(
-    ([path, operationId, summary, body]): CostTrackerRoute => ({
+    ([path, operationId, summary, body]): ApiRouteDoc => ({
       method: 'POST',
       path: `analyses/${path}`,
       operationId,
@@ -259,7 +237,6 @@ const IMPORT_REPORT = object(
 
 function schemas(): Record<string, JsonObject> {
   return {
-    Error: object({ code: str, message: str, details: { type: 'object' } }, ['code', 'message']),
     Deleted: object({ deleted: { const: true }, resolvedAlerts: { type: 'array', items: str } }),
     Health: { type: 'object', description: 'status and one entry per dependency (postgres, nats)' },
     OpenApiDocument: { type: 'object' },
@@ -405,65 +382,17 @@ function schemas(): Record<string, JsonObject> {
   };
 }
 
-/** `budgets/:id` → `/budgets/{id}`. */
-export function openApiPath(path: string): string {
-  return `/${path.replace(/:([A-Za-z0-9_]+)/g, '{$1}')}`;
-}
-
-const ref = (name: string): JsonObject => ({ $ref: `#/components/schemas/${name}` });
-const errorResponse = (description: string): JsonObject => ({ description, content: { 'application/json': { schema: ref('Error') } } });
-
-function operation(route: CostTrackerRoute): JsonObject {
-  const access = route.access === 'public' ? 'Public: no token needed.' : `Role: ${route.access} (admitted: ${rolesAdmitted(route.access).join(', ')}).`;
-  const success: JsonObject = { description: route.response.description };
-  if (route.response.schema) {
-    const schema = route.response.array ? { type: 'array', items: ref(route.response.schema) } : ref(route.response.schema);
-    success.content = { [route.response.contentType ?? 'application/json']: { schema } };
-  } else if (route.response.contentType) success.content = { [route.response.contentType]: { schema: { type: 'string' } } };
-  const responses: JsonObject = { [String(route.response.status)]: success };
-  if (route.params?.length || route.body) responses['400'] = errorResponse('Invalid parameter or body (VALIDATION_FAILED, naming each field).');
-  if (route.access !== 'public') {
-    responses['401'] = errorResponse('Missing or unknown bearer token (UNAUTHENTICATED); answered with `WWW-Authenticate: Bearer`.');
-    responses['403'] = errorResponse('The token’s role may not do this (FORBIDDEN, naming the role needed and the caller’s).');
-  }
-  if (route.params?.some((p) => p.in === 'path')) responses['404'] = errorResponse('Not found.');
-  const op: JsonObject = { operationId: route.operationId, tags: [route.tag], summary: route.summary, description: access, responses, 'x-cloudwright-role': route.access };
-  if (route.params?.length) op.parameters = route.params.map((p) => ({ name: p.name, in: p.in, required: p.in === 'path' || p.required === true, description: p.description, schema: p.schema ?? str }));
-  if (route.body) {
-    const content: JsonObject = { 'application/json': { schema: ref(route.body.schema) } };
-    if (route.body.csv) content['text/csv'] = { schema: { type: 'string', description: 'a FOCUS 1.0+ CSV export' } };
-    op.requestBody = { required: true, description: route.body.description, content };
-  }
-  if (route.access === 'public') op.security = [];
-  return op;
-}
-
 /** The OpenAPI 3.1 document of the cost-tracker's HTTP API, from COST_TRACKER_ROUTES and the schemas above. */
 export function buildCostTrackerOpenApi(): JsonObject {
-  const paths: Record<string, JsonObject> = {};
-  for (const route of COST_TRACKER_ROUTES) {
-    const item = (paths[openApiPath(route.path)] ??= {});
-    const method = route.method.toLowerCase();
-    if (item[method] !== undefined) throw new Error(`COST_TRACKER_ROUTES: ${route.method} ${route.path} is listed twice`);
-    item[method] = operation(route);
-  }
-  return {
-    openapi: '3.1.0',
-    jsonSchemaDialect: JSON_SCHEMA_DIALECT,
-    info: {
+  return buildServiceOpenApi(
+    {
       title: 'Cloudwright cost-tracker API',
-      version: '1.0.0',
       description:
         'Plan estimates, FOCUS imports, actual cost by dimension and period, variance per deployment, budgets, and the cost analyses ' +
         '(forecast, optimisation, sizing, cloud comparison). Bearer API tokens with roles viewer, operator, approver and admin ' +
         '(CW_API_TOKENS, the orchestrator’s). The same queries are served on NATS request/reply (CostQuerySubjects).',
     },
-    security: [{ bearer: [] }],
-    tags: [...new Set(COST_TRACKER_ROUTES.map((r) => r.tag))].map((name) => ({ name })),
-    paths,
-    components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API token from CW_API_TOKENS / CW_API_TOKENS_FILE: `Authorization: Bearer <token>`.' } },
-      schemas: sortedByKey(schemas()),
-    },
-  };
+    COST_TRACKER_ROUTES,
+    schemas(),
+  );
 }
