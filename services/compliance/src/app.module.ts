@@ -15,6 +15,7 @@ import { CompareService } from './compare/compare.service';
 import { EvidenceController } from './evidence/evidence.controller';
 import { EvidenceService } from './evidence/evidence.service';
 import { HealthController } from './health/health.controller';
+import { OpenApiController } from './openapi/openapi.controller';
 import { HistoryController } from './history/history.controller';
 import { HistoryService } from './history/history.service';
 import { PoliciesController } from './policies/policies.controller';
@@ -62,7 +63,7 @@ export class ComplianceModule {
           imports: [ComplianceModule.infrastructure(config, logger, registry, clock)],
         }),
       ],
-      controllers: [ScansController, HistoryController, WaiversController, EvidenceController, PoliciesController, CompareController, HealthController],
+      controllers: [ScansController, HistoryController, WaiversController, EvidenceController, PoliciesController, CompareController, HealthController, OpenApiController],
       providers: [
         { provide: API_TOKENS, useValue: config.auth },
         { provide: APP_GUARD, useClass: ApiAccessGuard },
