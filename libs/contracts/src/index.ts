@@ -40,6 +40,7 @@ export * from './alert/alert-raised.v1';
 export * from './alert/alert-resolved.v1';
 export * from './event-map';
 export * from './schema/json-value';
+export * from './schema/generated-file';
 export * from './schema/json-schema';
 export * from './schema/asyncapi';
 export * from './schema/event-docs';

@@ -33,6 +33,6 @@ export {
   type ApiTokenEntry,
 } from './http/auth/api-tokens';
 export { roleAllows, rolesAdmitted } from './http/auth/roles';
-export { buildServiceOpenApi, documentedRoutes, openApiPath, servedRoutes, type ApiParamDoc, type ApiRouteDoc } from './http/openapi';
-export { API_ACCESS_METADATA, ApiAccess, ApiAccessGuard, NO_API_TOKENS_MESSAGE, type ApiAccessRule } from './http/auth/api-access.guard';
+export { buildServiceOpenApi, documentedRoutes, nullableSchema, objectSchema, openApiPath, servedRoutes, stringSchema, type ApiParamDoc, type ApiRouteDoc } from './http/openapi';
+export { API_ACCESS_METADATA, ApiAccess, ApiAccessGuard, NO_API_TOKENS_MESSAGE, authenticate, authorize, type ApiAccessRule, type PresentedCredentials } from './http/auth/api-access.guard';
 export * from './config/service-config';

@@ -28,6 +28,16 @@ export interface ApiRouteDoc {
   response: { status: number; description: string; schema?: string; array?: boolean; contentType?: string };
 }
 
+/** Schema helpers for route documents: a string, a value that may be null, an object (every property required unless listed). */
+export const stringSchema: JsonObject = { type: 'string' };
+export const nullableSchema = (schema: JsonObject): JsonObject => ({ anyOf: [schema, { type: 'null' }] });
+export const objectSchema = (properties: Record<string, JsonObject>, required: string[] = Object.keys(properties), extra: JsonObject = {}): JsonObject => ({
+  type: 'object',
+  properties,
+  required,
+  ...extra,
+});
+
 /** `budgets/:id` → `/budgets/{id}`. */
 export function openApiPath(path: string): string {
   return `/${path.replace(/:([A-Za-z0-9_]+)/g, '{$1}')}`;

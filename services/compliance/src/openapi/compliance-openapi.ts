@@ -1,16 +1,16 @@
 import { join } from 'node:path';
 import { SEVERITIES } from '@cloudwright/compliance';
 import { EVIDENCE_KEY_PATTERN, type JsonObject } from '@cloudwright/contracts';
-import { buildServiceOpenApi, type ApiParamDoc, type ApiRouteDoc } from '@cloudwright/messaging';
+import { buildServiceOpenApi, nullableSchema, objectSchema, stringSchema, type ApiParamDoc, type ApiRouteDoc } from '@cloudwright/messaging';
 
 /** Where the committed copy lives (same depth under src/ and dist/). */
 export const COMPLIANCE_OPENAPI_FILE = join(__dirname, '..', '..', '..', '..', 'docs', 'compliance.openapi.json');
 export const COMPLIANCE_OPENAPI_WRITE_COMMAND = 'node -r ./libs/messaging/src/__tests__/swc-register.js services/compliance/src/openapi/write-openapi.ts';
 
-const str = { type: 'string' } as const;
+const str = stringSchema;
 const severity: JsonObject = { type: 'string', enum: [...SEVERITIES] };
-const nullable = (schema: JsonObject): JsonObject => ({ anyOf: [schema, { type: 'null' }] });
-const object = (properties: Record<string, JsonObject>, required: string[] = Object.keys(properties), extra: JsonObject = {}): JsonObject => ({ type: 'object', properties, required, ...extra });
+const nullable = nullableSchema;
+const object = objectSchema;
 const stackEnv: ApiParamDoc[] = [
   { name: 'stack', in: 'query', description: 'Only this stack', schema: str },
   { name: 'environment', in: 'query', description: 'Only this environment', schema: str },

@@ -1,21 +1,16 @@
 import { join } from 'node:path';
 import { type JsonObject } from '@cloudwright/contracts';
-import { buildServiceOpenApi, type ApiRouteDoc } from '@cloudwright/messaging';
+import { buildServiceOpenApi, nullableSchema, objectSchema, stringSchema, type ApiRouteDoc } from '@cloudwright/messaging';
 
 /** Where the committed copy lives (same depth under src/ and dist/). */
 export const COST_TRACKER_OPENAPI_FILE = join(__dirname, '..', '..', '..', '..', 'docs', 'cost-tracker.openapi.json');
 export const COST_TRACKER_OPENAPI_WRITE_COMMAND = 'node -r ./libs/messaging/src/__tests__/swc-register.js services/cost-tracker/src/openapi/write-openapi.ts';
 
-const str = { type: 'string' } as const;
+const str = stringSchema;
 const decimal = { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$', description: 'decimal amount' } as const;
 const day = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
-const nullable = (schema: JsonObject): JsonObject => ({ anyOf: [schema, { type: 'null' }] });
-const object = (properties: Record<string, JsonObject>, required: string[] = Object.keys(properties), extra: JsonObject = {}): JsonObject => ({
-  type: 'object',
-  properties,
-  required,
-  ...extra,
-});
+const nullable = nullableSchema;
+const object = objectSchema;
 const stackQuery: ApiRouteDoc['params'] & object = [
   { name: 'stack', in: 'query', description: 'Only this stack', schema: str },
   { name: 'environment', in: 'query', description: 'Only this environment', schema: str },
