@@ -231,6 +231,12 @@ export class SimCloud implements CloudProvider {
     return `"${this.schema}"`;
   }
 
+  /** Select-list items every call reads: the simulated clock's offset (`offset`) and the faults in order (`faults`). */
+  private get clockAndFaults(): string {
+    return `(select clock_offset_ms from ${this.s}.settings where id = 1) as offset,
+            coalesce((select json_agg(json_build_object('seq', seq::text, 'spec', spec) order by seq) from ${this.s}.faults), '[]'::json) as faults`;
+  }
+
   // ---------------------------------------------------------------- the port
 
   async apply(input: ApplyRequest): Promise<ApplyResult> {
@@ -458,9 +464,7 @@ export class SimCloud implements CloudProvider {
       quota_limit: number | null;
     }>(
       `with ctx as (
-         select (select clock_offset_ms from ${this.s}.settings where id = 1) as offset,
-                exists (select 1 from ${this.s}.outages where cloud = $1 and region = $2) as outage,
-                coalesce((select json_agg(json_build_object('seq', seq::text, 'spec', spec) order by seq) from ${this.s}.faults), '[]'::json) as faults),
+         select ${this.clockAndFaults}, exists (select 1 from ${this.s}.outages where cloud = $1 and region = $2) as outage),
        counted as (
          insert into ${this.s}.call_counts (stack, environment, address, operation, attempts)
          select $3, $4, $5, $6, 1 from ctx where not ctx.outage
@@ -662,9 +666,7 @@ export class SimCloud implements CloudProvider {
   /** The simulated now, every region in an outage (`cloud|region`) and the faults, in one round trip. */
   private async worldContext(client: PoolClient): Promise<{ now: Date; outages: Set<string>; faults: FaultRow[] }> {
     const { rows } = await client.query<{ offset: string | null; outages: string[]; faults: FaultRow[] }>(
-      `select (select clock_offset_ms from ${this.s}.settings where id = 1) as offset,
-              coalesce((select array_agg(cloud || '|' || region) from ${this.s}.outages), '{}') as outages,
-              coalesce((select json_agg(json_build_object('seq', seq::text, 'spec', spec) order by seq) from ${this.s}.faults), '[]'::json) as faults`,
+      `select ${this.clockAndFaults}, coalesce((select array_agg(cloud || '|' || region) from ${this.s}.outages), '{}') as outages`,
     );
     const row = rows[0];
     return { now: new Date(Date.now() + Number(row?.offset ?? 0)), outages: new Set(row?.outages ?? []), faults: row?.faults ?? [] };
